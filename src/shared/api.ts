@@ -1,0 +1,156 @@
+// The one API the renderer (and any /ws client) may call. Both transports (Electron IPC and the /ws
+// JSON-RPC endpoint) dispatch to the same router in src/main/api. Types only, plus the method list.
+import type { ChannelFilters, ChannelName, ServerEvent } from './channels'
+import type { DependencyBuildMode, TextChange } from './lsp'
+
+export interface AppInfo {
+  name: 'Lectern'
+  version: string
+  mode: 'electron' | 'serve'
+  /** Open workspace folders (absolute paths). */
+  roots: string[]
+  /** True when the workspace is the scratch project Lectern created. */
+  scratch: boolean
+  platform: string
+}
+
+export interface DirEntry {
+  name: string
+  path: string
+  kind: 'file' | 'dir'
+}
+
+export interface OpenedDocument {
+  uri: string
+  path: string
+  /** The core's authoritative text (may differ from disk when the buffer is dirty). */
+  text: string
+  version: number
+  dirty: boolean
+  /** Dependency and toolchain sources open read-only. */
+  readonly: boolean
+  /** Set when the text came from a backup of unsaved work. */
+  restoredFromBackup?: boolean
+}
+
+export interface ToolchainReport {
+  /** One sentence: what was found or what is missing. */
+  summary: string
+  ok: boolean
+  /** Command that fixes it, if any. */
+  fixCommand?: string
+  /** The full "setup report": versions, paths, raw detection output. Markdown. */
+  report: string
+}
+
+export interface ServerLog {
+  project: string
+  stderr: string[]
+  /** JSON lines of the LSP traffic, when message logging is on. */
+  messages: string[]
+}
+
+export interface Settings {
+  /** Overrides the Lean server command line (split like a shell). LECTERN_LEAN_SERVER wins over it. */
+  leanServerCommand?: string
+  /** Extra `lean --server` arguments. */
+  serverArgs?: string[]
+  /** dependencyBuildMode for a normal open: 'never' (like vscode-lean4) or 'always'. */
+  automaticallyBuildDependencies?: boolean
+  /** Keep an LSP message log in memory for "Show Server Log". */
+  logLspMessages?: boolean
+  'input.enabled'?: boolean
+  'input.leader'?: string
+  'input.eagerReplacementEnabled'?: boolean
+  'input.customTranslations'?: Record<string, string>
+  /** @leanprover/infoview's config, persisted by `saveConfig`. */
+  infoviewConfig?: Record<string, unknown>
+  theme?: 'dark' | 'light'
+  fontSize?: number
+}
+
+export interface ApiMethods {
+  'app.info': { params: Record<string, never>; result: AppInfo }
+  'workspace.list': { params: { path: string }; result: DirEntry[] }
+  'workspace.read': { params: { path: string }; result: { text: string; readonly: boolean; mtimeMs: number } }
+  'doc.open': { params: { path: string }; result: OpenedDocument }
+  'doc.change': { params: { uri: string; changes: TextChange[] }; result: { version: number } }
+  'doc.close': { params: { uri: string }; result: null }
+  /** Writes the core's text atomically. Refuses with code LecternErrorCodes.SaveConflict if the file changed on disk since it was read, unless `overwrite`. */
+  'doc.save': { params: { uri: string; overwrite?: boolean }; result: { mtimeMs: number } }
+  /** Replace the buffer with the file on disk (resolving a conflict in favour of the disk). */
+  'doc.revert': { params: { uri: string }; result: OpenedDocument }
+  /** Passthrough to the Lean server owning `uri`. `requestId` lets the caller cancel with `lean.cancel`. */
+  'lean.request': { params: { uri: string; method: string; params: unknown; requestId?: string }; result: unknown }
+  'lean.cancel': { params: { requestId: string }; result: null }
+  'lean.notify': { params: { uri: string; method: string; params: unknown }; result: null }
+  /** `$/lean/rpc/connect`; the core then sends keep-alive every 10 s until `lean.rpcClose`. */
+  'lean.rpcConnect': { params: { uri: string }; result: { sessionId: string } }
+  'lean.rpcClose': { params: { sessionId: string }; result: null }
+  /** The raw InitializeResult of the server owning `uri` (for the infoview's `serverRestarted`), or null if none runs. */
+  'lean.initializeResult': { params: { uri: string }; result: unknown }
+  'lean.restartFile': { params: { uri: string; mode?: DependencyBuildMode }; result: null }
+  'lean.restartServer': { params: { project?: string; uri?: string }; result: null }
+  'lean.stopServer': { params: { project?: string; uri?: string }; result: null }
+  'lean.serverLog': { params: { project?: string; uri?: string }; result: ServerLog }
+  'lean.servers': { params: Record<string, never>; result: ServerEvent[] }
+  'toolchain.report': { params: { project?: string }; result: ToolchainReport }
+  'settings.get': { params: Record<string, never>; result: Settings }
+  'settings.update': { params: { patch: Partial<Settings> }; result: Settings }
+  'channel.subscribe': { params: { channel: ChannelName; filter?: ChannelFilters[ChannelName] }; result: { subscriptionId: string } }
+  'channel.unsubscribe': { params: { subscriptionId: string }; result: null }
+}
+
+export type ApiMethod = keyof ApiMethods
+export type ApiParams<M extends ApiMethod> = ApiMethods[M]['params']
+export type ApiResult<M extends ApiMethod> = ApiMethods[M]['result']
+
+/** Every method, for the preload's named functions and the router's completeness check. */
+export const API_METHODS: readonly ApiMethod[] = [
+  'app.info',
+  'workspace.list',
+  'workspace.read',
+  'doc.open',
+  'doc.change',
+  'doc.close',
+  'doc.save',
+  'doc.revert',
+  'lean.request',
+  'lean.cancel',
+  'lean.notify',
+  'lean.rpcConnect',
+  'lean.rpcClose',
+  'lean.initializeResult',
+  'lean.restartFile',
+  'lean.restartServer',
+  'lean.stopServer',
+  'lean.serverLog',
+  'lean.servers',
+  'toolchain.report',
+  'settings.get',
+  'settings.update',
+  'channel.subscribe',
+  'channel.unsubscribe',
+]
+
+/** Our own error codes (JSON-RPC server-error range), used only between core and renderer, never sent to Lean. */
+export const LecternErrorCodes = {
+  /** Path outside the open roots. */
+  PathOutsideWorkspace: -32010,
+  NotFound: -32011,
+  ReadOnly: -32012,
+  /** File changed on disk under an unsaved buffer. */
+  SaveConflict: -32013,
+  /** No Lean toolchain / server for this document. */
+  NoServer: -32014,
+  /** The Lean server crashed or stopped while the request was pending. */
+  ServerStopped: -32015,
+} as const
+
+/** The notification carrying channel events over /ws, and the IPC event name in Electron. */
+export const CHANNEL_EVENT = 'channel.event'
+export interface ChannelEventMessage {
+  subscriptionId: string
+  channel: ChannelName
+  payload: unknown
+}
