@@ -12,6 +12,8 @@ export interface AppInfo {
   /** True when the workspace is the scratch project Lectern created. */
   scratch: boolean
   platform: string
+  /** URL of the sandboxed infoview frame page (carries its own asset-only token in serve mode, never the API token). */
+  infoviewUrl: string
 }
 
 export interface DirEntry {
