@@ -1,0 +1,149 @@
+// The one router behind both transports (DESIGN §1): IPC handlers and the /ws endpoint call `dispatch`
+// with a per-connection context. Every method validates its params; errors carry JSON-RPC codes.
+import type { ApiMethod, AppInfo, Settings } from '../../shared/api'
+import { API_METHODS } from '../../shared/api'
+import { CHANNEL_NAMES, type ChannelName } from '../../shared/channels'
+import type { SettingsStore } from '../config/settings'
+import type { Hub } from '../hub/hub'
+import type { LeanServerRegistry } from '../lean/registry'
+import { resolveProjectRoot, planServerCommand, setupReport } from '../toolchain'
+import type { Disposable } from '../util/disposable'
+import { ApiError } from '../util/errors'
+import { join } from 'node:path'
+import type { Workspace } from '../workspace/workspace'
+import { INVALID_PARAMS, obj, oneOf, optBool, optStr, str } from './validate'
+
+/** One renderer connection (a window over IPC, a browser tab over /ws). */
+export interface ConnectionContext {
+  readonly id: string
+  /** Delivers a channel event to this connection. */
+  sendEvent(subscriptionId: string, channel: ChannelName, payload: unknown): void
+}
+
+export interface RouterDeps {
+  appInfo: () => AppInfo
+  workspace: Workspace
+  registry: LeanServerRegistry
+  hub: Hub
+  settings: SettingsStore
+  env: NodeJS.ProcessEnv
+  appVersion: string
+}
+
+type Handler = (params: Record<string, unknown>, ctx: ConnectionContext) => unknown
+
+export class ApiRouter {
+  private readonly handlers: Record<ApiMethod, Handler>
+  private readonly subscriptions = new Map<string, Map<string, Disposable>>()
+  private nextSubscription = 1
+
+  constructor(private readonly deps: RouterDeps) {
+    const { workspace, registry } = deps
+    this.handlers = {
+      'app.info': () => deps.appInfo(),
+      'workspace.list': (p) => workspace.list(str(p, 'path')),
+      'workspace.read': (p) => workspace.read(str(p, 'path')),
+      'doc.open': (p, ctx) => workspace.open(str(p, 'path'), ctx.id),
+      'doc.change': (p) => workspace.change(str(p, 'uri'), p.changes),
+      'doc.close': (p, ctx) => (workspace.close(str(p, 'uri'), ctx.id), null),
+      'doc.save': (p) => workspace.save(str(p, 'uri'), optBool(p, 'overwrite')),
+      'doc.revert': (p) => workspace.revert(str(p, 'uri')),
+      'lean.request': (p) => registry.request(str(p, 'uri'), str(p, 'method'), p.params ?? {}, optStr(p, 'requestId')),
+      'lean.cancel': (p) => (registry.cancel(str(p, 'requestId')), null),
+      'lean.notify': async (p) => (await registry.notify(str(p, 'uri'), str(p, 'method'), p.params ?? {}), null),
+      'lean.rpcConnect': (p, ctx) => registry.rpcConnect(str(p, 'uri'), ctx.id),
+      'lean.rpcClose': (p) => (registry.keepAlive.remove(str(p, 'sessionId')), null),
+      'lean.initializeResult': (p) => registry.initializeResult(str(p, 'uri')),
+      'lean.restartFile': async (p) => (await registry.restartFile(str(p, 'uri'), oneOf(p, 'mode', ['always', 'once', 'never'] as const)), null),
+      'lean.restartServer': async (p) => (await registry.restartServer(this.project(p)), null),
+      'lean.stopServer': async (p) => (await registry.stopServer(this.project(p)), null),
+      'lean.serverLog': (p) => {
+        const project = this.project(p)
+        return { project, ...registry.serverLog(project) }
+      },
+      'lean.servers': () => registry.servers(),
+      'toolchain.report': (p) => this.toolchainReport(optStr(p, 'project')),
+      'settings.get': () => deps.settings.get(),
+      'settings.update': (p) => deps.settings.update(obj(p.patch) as Partial<Settings>),
+      'channel.subscribe': (p, ctx) => this.subscribe(p, ctx),
+      'channel.unsubscribe': (p, ctx) => {
+        const id = str(p, 'subscriptionId')
+        this.subscriptions.get(ctx.id)?.get(id)?.dispose()
+        this.subscriptions.get(ctx.id)?.delete(id)
+        return null
+      },
+    }
+    for (const m of API_METHODS) if (!this.handlers[m]) throw new Error(`No handler for API method ${m}`)
+  }
+
+  has(method: string): method is ApiMethod {
+    return Object.prototype.hasOwnProperty.call(this.handlers, method)
+  }
+
+  /** Runs a method. Throws ApiError with a JSON-RPC code for anything the caller did wrong. */
+  async dispatch(method: string, params: unknown, ctx: ConnectionContext): Promise<unknown> {
+    if (!this.has(method)) throw new ApiError(-32601, `Unknown method '${method}'`)
+    return (await this.handlers[method](obj(params), ctx)) ?? null
+  }
+
+  /** The connection closed: drop its subscriptions, keep-alives and document holds. */
+  disconnect(ctx: ConnectionContext): void {
+    const subs = this.subscriptions.get(ctx.id)
+    if (subs) for (const d of subs.values()) d.dispose()
+    this.subscriptions.delete(ctx.id)
+    this.deps.registry.keepAlive.removeOwner(ctx.id)
+    this.deps.workspace.releaseOwner(ctx.id)
+  }
+
+  private subscribe(p: Record<string, unknown>, ctx: ConnectionContext): { subscriptionId: string } {
+    const channel = p.channel as ChannelName
+    if (!CHANNEL_NAMES.includes(channel)) throw new ApiError(INVALID_PARAMS, `Unknown channel '${String(p.channel)}'`)
+    const filter = obj(p.filter)
+    const subscriptionId = `s${this.nextSubscription++}`
+    let subs = this.subscriptions.get(ctx.id)
+    if (!subs) this.subscriptions.set(ctx.id, (subs = new Map()))
+    // Replay happens inside subscribe; defer it so the caller gets its id before the first event.
+    const pending: unknown[] = []
+    let ready = false
+    const disposable = this.deps.hub.subscribe(channel, filter as never, (payload) => {
+      if (ready) ctx.sendEvent(subscriptionId, channel, payload)
+      else pending.push(payload)
+    })
+    subs.set(subscriptionId, disposable)
+    setImmediate(() => {
+      ready = true
+      for (const payload of pending) ctx.sendEvent(subscriptionId, channel, payload)
+    })
+    return { subscriptionId }
+  }
+
+  private project(p: Record<string, unknown>): string {
+    const project = optStr(p, 'project')
+    if (project) return project
+    const uri = optStr(p, 'uri')
+    const fromUri = uri ? this.deps.registry.projectOfUri(uri) : undefined
+    if (fromUri) return fromUri
+    const all = this.deps.registry.servers()
+    if (all.length === 1) return all[0].project
+    throw new ApiError(INVALID_PARAMS, 'Name the project (or an open document uri) of the server.')
+  }
+
+  private async toolchainReport(project?: string) {
+    const root = project ?? this.deps.registry.servers()[0]?.project ?? this.deps.workspace.roots[0]
+    const info = await resolveProjectRoot(join(root, 'Main.lean'), this.deps.workspace.roots)
+    const s = this.deps.settings.get()
+    const plan = await planServerCommand({
+      project: info,
+      env: this.deps.env,
+      overrideCommand: this.deps.env.LECTERN_LEAN_SERVER || s.leanServerCommand || undefined,
+      serverArgs: s.serverArgs,
+    })
+    return {
+      summary: plan.summary,
+      ok: plan.ok,
+      fixCommand: plan.fixCommand,
+      report: setupReport(plan, info, { appVersion: this.deps.appVersion }),
+    }
+  }
+}
+

@@ -1,0 +1,38 @@
+// Small runtime checks for API params: the renderer is trusted less than the core, and /ws is reachable by
+// any local program holding the token. A bad param is a clear -32602, never a crash.
+import { ApiError } from '../util/errors'
+
+export const INVALID_PARAMS = -32602
+
+export function obj(params: unknown): Record<string, unknown> {
+  if (params === undefined || params === null) return {}
+  if (typeof params !== 'object' || Array.isArray(params)) throw new ApiError(INVALID_PARAMS, 'params must be an object')
+  return params as Record<string, unknown>
+}
+
+export function str(p: Record<string, unknown>, key: string): string {
+  const v = p[key]
+  if (typeof v !== 'string' || v.length === 0) throw new ApiError(INVALID_PARAMS, `'${key}' must be a non-empty string`)
+  return v
+}
+
+export function optStr(p: Record<string, unknown>, key: string): string | undefined {
+  const v = p[key]
+  if (v === undefined || v === null) return undefined
+  if (typeof v !== 'string') throw new ApiError(INVALID_PARAMS, `'${key}' must be a string`)
+  return v
+}
+
+export function optBool(p: Record<string, unknown>, key: string): boolean | undefined {
+  const v = p[key]
+  if (v === undefined || v === null) return undefined
+  if (typeof v !== 'boolean') throw new ApiError(INVALID_PARAMS, `'${key}' must be a boolean`)
+  return v
+}
+
+export function oneOf<T extends string>(p: Record<string, unknown>, key: string, values: readonly T[]): T | undefined {
+  const v = p[key]
+  if (v === undefined || v === null) return undefined
+  if (!values.includes(v as T)) throw new ApiError(INVALID_PARAMS, `'${key}' must be one of ${values.join(', ')}`)
+  return v as T
+}

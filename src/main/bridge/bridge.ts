@@ -1,0 +1,234 @@
+// HTTP + WebSocket server on 127.0.0.1 (DESIGN §5): the built renderer (serve mode), /frame/<frameToken>/
+// for the infoview frame, /health, /api/sessions, /ws (app API) and /lsp (raw LSP, one process each).
+// Wrong token → 401, wrong Origin → 403, oversized frame → close 1009, malformed JSON → parse error.
+import { randomUUID } from 'node:crypto'
+import { readFileSync } from 'node:fs'
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import { join } from 'node:path'
+import type { Duplex } from 'node:stream'
+import { WebSocket, WebSocketServer } from 'ws'
+import type { Core } from '../core'
+import { planServerCommand, resolveProjectRoot } from '../toolchain'
+import { errorMessage } from '../util/errors'
+import { type SocketSession, serveAppSocket } from './app-socket'
+import { newToken, type OriginPolicy, originAllowed, presentedToken, sameSecret, TOKEN_COOKIE } from './auth'
+import { infoviewFrameCsp, mainPageCsp } from './csp'
+import { serveLspSocket } from './lsp-socket'
+import { contentTypeOf, readStatic, resolveStatic } from './static-files'
+
+export interface BridgeOptions {
+  core: Core
+  /** Built renderer folder (out/renderer); without it only the API endpoints exist. */
+  rendererDir?: string
+  port?: number
+  host?: string
+  token?: string
+  /** Extra allowed WebSocket origins (Electron passes app://lectern). */
+  extraOrigins?: string[]
+  maxPayloadBytes?: number
+  idleTimeoutMs?: number
+  maxLspSessions?: number
+  pingIntervalMs?: number
+}
+
+const HEARTBEAT_MS = 30_000
+
+export class Bridge {
+  readonly token: string
+  readonly frameToken = newToken()
+  private server: Server | undefined
+  private readonly wss: WebSocketServer
+  private readonly sessions = new Map<string, SocketSession & { socket: WebSocket }>()
+  private readonly originPolicy: OriginPolicy = { allowed: new Set() }
+  private reaper: ReturnType<typeof setInterval> | undefined
+  private heartbeat: ReturnType<typeof setInterval> | undefined
+  private readonly alive = new WeakSet<WebSocket>()
+  port = 0
+
+  constructor(private readonly options: BridgeOptions) {
+    this.token = options.token ?? newToken()
+    this.wss = new WebSocketServer({ noServer: true, maxPayload: options.maxPayloadBytes ?? 64 * 1024 * 1024 })
+  }
+
+  get origin(): string {
+    return `http://127.0.0.1:${this.port}`
+  }
+
+  /** The URL a user opens in a browser (serve mode). */
+  get pageUrl(): string {
+    return `${this.origin}/?token=${encodeURIComponent(this.token)}`
+  }
+
+  get frameUrl(): string {
+    return `${this.origin}/frame/${this.frameToken}/infoview.html`
+  }
+
+  async listen(): Promise<void> {
+    const server = createServer((req, res) => void this.onRequest(req, res).catch((err) => this.fail(res, 500, errorMessage(err))))
+    server.on('upgrade', (req, socket, head) => this.onUpgrade(req, socket, head))
+    server.on('clientError', (_err, socket) => socket.destroy())
+    this.server = server
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject)
+      server.listen(this.options.port ?? 0, this.options.host ?? '127.0.0.1', () => resolve())
+    })
+    const addr = server.address()
+    this.port = typeof addr === 'object' && addr ? addr.port : 0
+    for (const host of ['127.0.0.1', 'localhost']) this.originPolicy.allowed.add(`http://${host}:${this.port}`)
+    for (const o of this.options.extraOrigins ?? []) this.originPolicy.allowed.add(o)
+    this.reaper = setInterval(() => this.reapIdle(), 30_000)
+    this.reaper.unref()
+    this.heartbeat = setInterval(() => this.ping(), this.options.pingIntervalMs ?? HEARTBEAT_MS)
+    this.heartbeat.unref()
+  }
+
+  async close(): Promise<void> {
+    clearInterval(this.reaper)
+    clearInterval(this.heartbeat)
+    for (const s of this.sessions.values()) s.socket.terminate()
+    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()))
+    this.server?.closeAllConnections?.()
+  }
+
+  sessionList(): object[] {
+    return [...this.sessions.values()].map(({ socket: _s, ...s }) => ({ ...s, memoryKb: s.pid ? rssKb(s.pid) : undefined }))
+  }
+
+  private async onRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1')
+    const framePrefix = `/frame/${this.frameToken}/`
+    if (url.pathname.startsWith('/frame/')) {
+      if (!url.pathname.startsWith(framePrefix)) return this.fail(res, 401, 'Missing or wrong frame token.')
+      return this.serveFile(res, url.pathname.slice(framePrefix.length - 1), true)
+    }
+    if (!sameSecret(presentedToken(req, url), this.token)) {
+      return this.fail(res, 401, 'Lectern needs the access token printed when it started (open the full URL with ?token=…).')
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') return this.fail(res, 405, 'Only GET is supported.')
+    if (url.searchParams.has('token')) {
+      res.setHeader('Set-Cookie', `${TOKEN_COOKIE}=${encodeURIComponent(this.token)}; HttpOnly; SameSite=Strict; Path=/`)
+    }
+    switch (url.pathname) {
+      case '/health':
+        return this.json(res, 200, {
+          status: 'ok',
+          version: this.options.core.appInfo().version,
+          uptimeSeconds: Math.round(process.uptime()),
+          sessions: this.sessions.size,
+          servers: this.options.core.registry.servers().map((s) => ({ project: s.project, state: s.state })),
+        })
+      case '/api/sessions':
+        return this.json(res, 200, this.sessionList())
+      default:
+        return this.serveFile(res, url.pathname, false)
+    }
+  }
+
+  private async serveFile(res: ServerResponse, urlPath: string, frame: boolean): Promise<void> {
+    const root = this.options.rendererDir
+    const file = root ? resolveStatic(root, urlPath) : undefined
+    const body = file ? await readStatic(file) : undefined
+    if (!file || !body) return this.fail(res, 404, 'Not found.')
+    const type = contentTypeOf(file)
+    res.setHeader('Content-Type', type)
+    res.setHeader('X-Content-Type-Options', 'nosniff')
+    res.setHeader('Referrer-Policy', 'no-referrer')
+    if (frame) {
+      // The frame's origin is opaque ("null"): every module it loads is a cross-origin fetch.
+      res.setHeader('Access-Control-Allow-Origin', '*')
+      if (type.startsWith('text/html')) res.setHeader('Content-Security-Policy', infoviewFrameCsp(this.origin))
+    } else if (type.startsWith('text/html')) {
+      res.setHeader('Content-Security-Policy', mainPageCsp(this.origin, `ws://127.0.0.1:${this.port}`))
+      res.setHeader('X-Frame-Options', 'DENY')
+      res.setHeader('Cache-Control', 'no-store')
+    }
+    res.writeHead(200)
+    res.end(body)
+  }
+
+  private onUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1')
+    const reject = (status: number, message: string) => {
+      socket.end(`HTTP/1.1 ${status} ${status === 401 ? 'Unauthorized' : status === 403 ? 'Forbidden' : 'Error'}\r\nContent-Type: text/plain\r\nConnection: close\r\n\r\n${message}\n`)
+    }
+    socket.on('error', () => socket.destroy())
+    if (!sameSecret(presentedToken(req, url), this.token)) return reject(401, 'Missing or wrong token.')
+    if (!originAllowed(this.originPolicy, req.headers.origin)) return reject(403, `Origin ${req.headers.origin} is not allowed.`)
+    if (url.pathname === '/ws') {
+      this.wss.handleUpgrade(req, socket, head, (ws) => this.track(ws, 'app', undefined, (s) => serveAppSocket(ws, this.options.core.router, s)))
+      return
+    }
+    if (url.pathname === '/lsp') {
+      void this.openLsp(req, socket, head, url).catch((err) => reject(400, errorMessage(err)))
+      return
+    }
+    reject(404, 'Unknown endpoint.')
+  }
+
+  private async openLsp(req: IncomingMessage, socket: Duplex, head: Buffer, url: URL): Promise<void> {
+    const max = this.options.maxLspSessions ?? 8
+    if ([...this.sessions.values()].filter((s) => s.kind === 'lsp').length >= max) throw new Error(`At most ${max} LSP sessions may run at once.`)
+    const core = this.options.core
+    const folder = core.workspace.confine(url.searchParams.get('project') ?? core.roots[0])
+    const project = await resolveProjectRoot(join(folder, 'Main.lean'), core.roots)
+    const env = core.options.env ?? process.env
+    const plan = await planServerCommand({ project, env, overrideCommand: env.LECTERN_LEAN_SERVER || core.settings.get().leanServerCommand })
+    if (!plan.ok || !plan.command) throw new Error(plan.summary)
+    const command = plan.command
+    this.wss.handleUpgrade(req, socket, head, (ws) =>
+      this.track(ws, 'lsp', project.root, (s) => serveLspSocket(ws, { command, cwd: project.root, env }, s, () => this.sessions.delete(s.id))),
+    )
+  }
+
+  private track(ws: WebSocket, kind: 'app' | 'lsp', project: string | undefined, serve: (s: SocketSession) => void): void {
+    const now = Date.now()
+    const session = { id: randomUUID(), kind, project, started: now, lastActivity: now, socket: ws }
+    this.sessions.set(session.id, session)
+    this.alive.add(ws)
+    ws.on('pong', () => this.alive.add(ws))
+    ws.on('close', () => this.sessions.delete(session.id))
+    serve(session)
+  }
+
+  private ping(): void {
+    for (const s of this.sessions.values()) {
+      if (!this.alive.has(s.socket)) {
+        s.socket.terminate() // a dead peer: close handlers end its processes
+        continue
+      }
+      this.alive.delete(s.socket)
+      s.socket.ping()
+    }
+  }
+
+  private reapIdle(): void {
+    const limit = this.options.idleTimeoutMs ?? 30 * 60_000
+    const now = Date.now()
+    for (const s of this.sessions.values()) {
+      if (s.kind === 'lsp' && now - s.lastActivity > limit) s.socket.close(1000, 'Idle timeout')
+    }
+  }
+
+  private json(res: ServerResponse, status: number, body: unknown): void {
+    res.writeHead(status, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' })
+    res.end(JSON.stringify(body))
+  }
+
+  private fail(res: ServerResponse, status: number, message: string): void {
+    if (res.headersSent) {
+      res.destroy()
+      return
+    }
+    res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8' })
+    res.end(`${message}\n`)
+  }
+}
+
+function rssKb(pid: number): number | undefined {
+  try {
+    const m = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))
+    return m ? Number(m[1]) : undefined
+  } catch {
+    return undefined
+  }
+}

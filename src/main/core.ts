@@ -1,0 +1,98 @@
+// The composition root of the core (everything below the Electron shell). Both entry points — Electron's
+// src/main/index.ts and plain Node's src/main/serve.ts — create one Core and hand its router to transports.
+import { promises as fs } from 'node:fs'
+import { join, resolve } from 'node:path'
+import type { AppInfo } from '../shared/api'
+import { ApiRouter } from './api/router'
+import { SettingsStore } from './config/settings'
+import { Hub } from './hub/hub'
+import type { CrashPolicyOptions } from './lean/crash-policy'
+import { DocumentStore } from './lean/documents'
+import { LeanServerRegistry } from './lean/registry'
+import { Backups } from './workspace/backups'
+import { PathPolicy, realpathLoose } from './workspace/paths'
+import { ensureScratchProject } from './workspace/scratch-project'
+import { Workspace } from './workspace/workspace'
+
+export const APP_VERSION = '0.1.0'
+
+export interface CoreOptions {
+  mode: 'electron' | 'serve'
+  /** Folder to open; when absent the scratch project in the user data folder. */
+  workspace?: string
+  userDataDir: string
+  env?: NodeJS.ProcessEnv
+  detectionTimeoutMs?: number
+  crashPolicy?: CrashPolicyOptions
+}
+
+export class Core {
+  readonly hub = new Hub()
+  readonly documents = new DocumentStore()
+  readonly settings: SettingsStore
+  readonly registry: LeanServerRegistry
+  readonly workspace: Workspace
+  readonly router: ApiRouter
+  /** Set by whoever serves the infoview frame (the bridge or Electron's protocol handler). */
+  infoviewUrl = 'infoview.html'
+
+  private constructor(
+    readonly options: CoreOptions,
+    readonly roots: string[],
+    readonly scratch: boolean,
+  ) {
+    const env = options.env ?? process.env
+    this.settings = new SettingsStore(options.userDataDir)
+    const policy = new PathPolicy(() => this.roots)
+    this.registry = new LeanServerRegistry({
+      hub: this.hub,
+      documents: this.documents,
+      workspaceRoots: () => this.roots,
+      env,
+      appVersion: APP_VERSION,
+      settings: () => this.settings.get(),
+      detectionTimeoutMs: options.detectionTimeoutMs,
+      crashPolicy: options.crashPolicy,
+    })
+    this.workspace = new Workspace(roots, policy, this.documents, this.hub, new Backups(join(options.userDataDir, 'backups')))
+    this.workspace.onDidSave.event((doc) => this.registry.didSave(doc))
+    this.router = new ApiRouter({
+      appInfo: () => this.appInfo(),
+      workspace: this.workspace,
+      registry: this.registry,
+      hub: this.hub,
+      settings: this.settings,
+      env,
+      appVersion: APP_VERSION,
+    })
+  }
+
+  static async create(options: CoreOptions): Promise<Core> {
+    await fs.mkdir(options.userDataDir, { recursive: true })
+    if (options.workspace) {
+      const dir = realpathLoose(resolve(options.workspace))
+      const stat = await fs.stat(dir).catch(() => undefined)
+      if (!stat?.isDirectory()) throw new Error(`Workspace folder not found: ${options.workspace}`)
+      return new Core(options, [dir], false)
+    }
+    const scratch = realpathLoose(await ensureScratchProject(options.userDataDir))
+    return new Core(options, [scratch], true)
+  }
+
+  appInfo(): AppInfo {
+    return {
+      name: 'Lectern',
+      version: APP_VERSION,
+      mode: this.options.mode,
+      roots: this.roots,
+      scratch: this.scratch,
+      platform: process.platform,
+      infoviewUrl: this.infoviewUrl,
+    }
+  }
+
+  async dispose(): Promise<void> {
+    await this.workspace.dispose()
+    await this.registry.dispose()
+  }
+}

@@ -1,0 +1,62 @@
+// ipcMain wiring: one handler per API method, each checking that the sender is our own main frame
+// (Electron security checklist #17), dispatching to the same router as /ws.
+import { randomUUID } from 'node:crypto'
+import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron'
+import { API_METHODS } from '../../shared/api'
+import type { ApiRouter, ConnectionContext } from '../api/router'
+import { errorMessage } from '../util/errors'
+import { APP_ORIGIN } from './protocol'
+
+const contexts = new Map<number, ConnectionContext>()
+
+function contextFor(contents: WebContents, router: ApiRouter): ConnectionContext {
+  let ctx = contexts.get(contents.id)
+  if (!ctx) {
+    const created: ConnectionContext = {
+      id: `ipc-${randomUUID()}`,
+      sendEvent: (subscriptionId, channel, payload) => {
+        if (!contents.isDestroyed()) contents.send('lectern:event', { subscriptionId, channel, payload })
+      },
+    }
+    contexts.set(contents.id, created)
+    contents.once('destroyed', () => {
+      router.disconnect(created)
+      contexts.delete(contents.id)
+    })
+    ctx = created
+  }
+  return ctx
+}
+
+function trustedSender(e: IpcMainInvokeEvent): boolean {
+  const frame = e.senderFrame
+  if (!frame || frame !== e.sender.mainFrame) return false
+  try {
+    const url = new URL(frame.url)
+    return url.origin === APP_ORIGIN || `${url.protocol}//${url.host}` === APP_ORIGIN
+  } catch {
+    return false
+  }
+}
+
+export function registerIpc(router: ApiRouter): void {
+  for (const method of API_METHODS) {
+    ipcMain.handle(`lectern:${method}`, async (e, params) => {
+      if (!trustedSender(e)) return { ok: false, error: { code: -32600, message: 'Refused: IPC from an untrusted frame.' } }
+      try {
+        // After a reload the page starts a new session: drop the old one's subscriptions.
+        const result = await router.dispatch(method, params, contextFor(e.sender, router))
+        return { ok: true, result }
+      } catch (err) {
+        const code = typeof (err as { code?: unknown }).code === 'number' ? (err as { code: number }).code : -32603
+        return { ok: false, error: { code, message: errorMessage(err), data: (err as { data?: unknown }).data } }
+      }
+    })
+  }
+}
+
+export function resetIpcContext(contents: WebContents, router: ApiRouter): void {
+  const ctx = contexts.get(contents.id)
+  if (ctx) router.disconnect(ctx)
+  contexts.delete(contents.id)
+}

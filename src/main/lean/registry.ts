@@ -1,0 +1,230 @@
+// One ProjectServer (+ DocumentSync) per project root (DESIGN §4). Routes documents and requests to the
+// server of their project, forwards server notifications to the diagnostics store and the `lsp` channel.
+import { CancellationTokenSource, ResponseError } from 'vscode-jsonrpc/node'
+import { LecternErrorCodes } from '../../shared/api'
+import type { ServerEvent } from '../../shared/channels'
+import { type DependencyBuildMode, LeanErrorCodes } from '../../shared/lsp'
+import type { Hub } from '../hub/hub'
+import { planServerCommand, type ProjectInfo, resolveProjectRoot } from '../toolchain'
+import { DisposableStore } from '../util/disposable'
+import { ApiError, errorMessage } from '../util/errors'
+import { pathToUri } from '../util/uri'
+import { leanInitializeParams } from './client-capabilities'
+import type { CrashPolicyOptions } from './crash-policy'
+import { DiagnosticsStore } from './diagnostics-store'
+import { DocumentSync } from './document-sync'
+import type { DocumentStore, OpenDocument } from './documents'
+import { ProjectServer } from './project-server'
+import { RpcKeepAlive } from './rpc-keepalive'
+import { ToolchainFileWatcher } from './toolchain-file-watcher'
+
+export interface RegistryOptions {
+  hub: Hub
+  documents: DocumentStore
+  workspaceRoots: () => string[]
+  env: NodeJS.ProcessEnv
+  appVersion: string
+  settings: () => { leanServerCommand?: string; serverArgs?: string[]; automaticallyBuildDependencies?: boolean; logLspMessages?: boolean }
+  detectionTimeoutMs?: number
+  crashPolicy?: CrashPolicyOptions
+}
+
+interface Entry {
+  project: ProjectInfo
+  server: ProjectServer
+  sync: DocumentSync
+  disposables: DisposableStore
+}
+
+export class LeanServerRegistry {
+  readonly diagnostics: DiagnosticsStore
+  private readonly entries = new Map<string, Entry>()
+  private readonly projectByUri = new Map<string, string>()
+  private readonly pendingAttach = new Map<string, Promise<Entry>>()
+  private readonly requests = new Map<string, CancellationTokenSource>()
+  readonly keepAlive: RpcKeepAlive
+  private readonly disposables = new DisposableStore()
+
+  constructor(private readonly options: RegistryOptions) {
+    this.diagnostics = new DiagnosticsStore(options.hub)
+    this.keepAlive = new RpcKeepAlive((project, uri, sessionId) => {
+      void this.entries.get(project)?.server.process?.sendNotification('$/lean/rpc/keepAlive', { uri, sessionId })
+    })
+    options.hub.setReplay('server', (f) =>
+      [...this.entries.values()].map((e) => e.server.current).filter((ev) => !f.project || ev.project === f.project),
+    )
+    const docs = options.documents
+    this.disposables.add(docs.onDidOpen.event((doc) => void this.attach(doc).catch((err) => console.error(err))))
+    this.disposables.add(docs.onDidChange.event(({ doc, changes }) => this.entryOf(doc.uri)?.sync.didChange(doc, changes)))
+    this.disposables.add(
+      docs.onDidClose.event((doc) => {
+        this.entryOf(doc.uri)?.sync.detach(doc.uri)
+        this.projectByUri.delete(doc.uri)
+        this.diagnostics.forget(doc.uri)
+      }),
+    )
+  }
+
+  servers(): ServerEvent[] {
+    return [...this.entries.values()].map((e) => e.server.current)
+  }
+
+  /** Resolves the project of a document and makes sure its server is starting; idempotent. */
+  attach(doc: OpenDocument): Promise<Entry> {
+    let pending = this.pendingAttach.get(doc.uri)
+    if (!pending) {
+      pending = (async () => {
+        const project = await resolveProjectRoot(doc.path, this.options.workspaceRoots())
+        const entry = this.entryFor(project)
+        this.projectByUri.set(doc.uri, project.root)
+        if (this.options.documents.get(doc.uri) === doc) entry.sync.attach(doc)
+        return entry
+      })().finally(() => this.pendingAttach.delete(doc.uri))
+      this.pendingAttach.set(doc.uri, pending)
+    }
+    return pending
+  }
+
+  didSave(doc: OpenDocument): void {
+    this.entryOf(doc.uri)?.sync.didSave(doc)
+  }
+
+  async request(uri: string, method: string, params: unknown, requestId?: string): Promise<unknown> {
+    const entry = await this.requireEntry(uri)
+    let proc
+    try {
+      proc = await entry.server.whenRunning()
+    } catch (err) {
+      throw new ApiError(LecternErrorCodes.NoServer, errorMessage(err))
+    }
+    const source = new CancellationTokenSource()
+    if (requestId) this.requests.set(requestId, source)
+    try {
+      return await proc.sendRequest(method, params, source.token)
+    } catch (err) {
+      if (err instanceof ResponseError) throw new ApiError(err.code, err.message, err.data)
+      // The connection died under the request: report it like Lean reports a crashed worker, so the
+      // infoview drops its RPC session and reconnects once the server is back.
+      throw new ApiError(LeanErrorCodes.WorkerCrashed, `The Lean server stopped while handling '${method}': ${errorMessage(err)}`)
+    } finally {
+      if (requestId) this.requests.delete(requestId)
+      source.dispose()
+    }
+  }
+
+  cancel(requestId: string): void {
+    this.requests.get(requestId)?.cancel()
+  }
+
+  async notify(uri: string, method: string, params: unknown): Promise<void> {
+    const entry = await this.requireEntry(uri)
+    await entry.server.process?.sendNotification(method, params)
+  }
+
+  async rpcConnect(uri: string, owner: string): Promise<{ sessionId: string }> {
+    const result = (await this.request(uri, '$/lean/rpc/connect', { uri })) as { sessionId: string }
+    this.keepAlive.add(result.sessionId, uri, this.projectByUri.get(uri) ?? '', owner)
+    return result
+  }
+
+  async initializeResult(uri: string): Promise<unknown> {
+    const entry = await this.requireEntry(uri)
+    return entry.server.process?.initializeResult ?? null
+  }
+
+  async restartFile(uri: string, mode?: DependencyBuildMode): Promise<void> {
+    const entry = await this.requireEntry(uri)
+    await entry.sync.restartFile(uri, mode)
+  }
+
+  async restartServer(project: string): Promise<void> {
+    await this.requireProject(project).server.restart()
+  }
+
+  async stopServer(project: string): Promise<void> {
+    await this.requireProject(project).server.stop()
+  }
+
+  serverLog(project: string): { stderr: string[]; messages: string[] } {
+    const { server } = this.requireProject(project)
+    return { stderr: server.stderr, messages: server.messageLog }
+  }
+
+  projectOfUri(uri: string): string | undefined {
+    return this.projectByUri.get(uri)
+  }
+
+  async dispose(): Promise<void> {
+    this.disposables.dispose()
+    this.keepAlive.dispose()
+    await Promise.all([...this.entries.values()].map(async (e) => {
+      e.disposables.dispose()
+      await e.server.dispose()
+    }))
+    this.entries.clear()
+  }
+
+  private entryFor(project: ProjectInfo): Entry {
+    const existing = this.entries.get(project.root)
+    if (existing) return existing
+    const { hub, env, appVersion } = this.options
+    const server = new ProjectServer({
+      project,
+      hub,
+      env,
+      initializeParams: leanInitializeParams(project.root, pathToUri(project.root), appVersion),
+      logMessages: () => !!this.options.settings().logLspMessages,
+      crashPolicy: this.options.crashPolicy,
+      plan: () => {
+        const s = this.options.settings()
+        return planServerCommand({
+          project,
+          env,
+          overrideCommand: env.LECTERN_LEAN_SERVER || s.leanServerCommand || undefined,
+          serverArgs: s.serverArgs,
+          timeoutMs: this.options.detectionTimeoutMs,
+        })
+      },
+    })
+    const buildMode = (): DependencyBuildMode => (this.options.settings().automaticallyBuildDependencies ? 'always' : 'never')
+    const sync = new DocumentSync(server, this.options.documents, this.diagnostics, hub, buildMode)
+    const disposables = new DisposableStore()
+    disposables.add(sync)
+    disposables.add(server.onDidStart.event((proc) => {
+      this.keepAlive.removeProject(project.root)
+      proc.onNotification.event(({ method, params }) => this.onServerNotification(method, params))
+      proc.onServerRequest.event(({ method, params }) => {
+        if (hub.wantsLsp(method, 'server')) hub.publish('lsp', { direction: 'server', method, params })
+      })
+    }))
+    disposables.add(server.onDidStop.event(() => this.keepAlive.removeProject(project.root)))
+    disposables.add(new ToolchainFileWatcher(project, (reason) => server.suggestRestart(reason)))
+    const entry: Entry = { project, server, sync, disposables }
+    this.entries.set(project.root, entry)
+    void server.start()
+    return entry
+  }
+
+  private onServerNotification(method: string, params: unknown): void {
+    if (method === 'textDocument/publishDiagnostics') this.diagnostics.applyPublish(params as never)
+    else if (method === '$/lean/fileProgress') this.diagnostics.applyProgress(params as never)
+    if (this.options.hub.wantsLsp(method, 'server')) this.options.hub.publish('lsp', { direction: 'server', method, params })
+  }
+
+  private entryOf(uri: string): Entry | undefined {
+    const root = this.projectByUri.get(uri)
+    return root === undefined ? undefined : this.entries.get(root)
+  }
+
+  private async requireEntry(uri: string): Promise<Entry> {
+    const entry = this.entryOf(uri) ?? (await this.pendingAttach.get(uri))
+    if (!entry) throw new ApiError(LeanErrorCodes.ContentModified, `Cannot process request to closed file '${uri}'`)
+    return entry
+  }
+
+  private requireProject(project: string): Entry {
+    const entry = this.entries.get(project)
+    if (!entry) throw new ApiError(LecternErrorCodes.NoServer, `No Lean server for project ${project}`)
+    return entry
+  }
+}

@@ -1,0 +1,68 @@
+// Applying LSP content changes to a string. Positions are UTF-16 code units, which is what JS strings
+// index by, so offsets map directly. Line terminators: \n, \r\n and lone \r, as LSP defines them.
+import type { Position, Range, TextChange } from '../../shared/lsp'
+
+function lineStarts(text: string): number[] {
+  const starts = [0]
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i)
+    if (ch === 13 /* \r */) {
+      if (text.charCodeAt(i + 1) === 10) i++
+      starts.push(i + 1)
+    } else if (ch === 10) {
+      starts.push(i + 1)
+    }
+  }
+  return starts
+}
+
+export function offsetAt(text: string, pos: Position, starts = lineStarts(text)): number {
+  if (pos.line < 0) return 0
+  if (pos.line >= starts.length) return text.length
+  const start = starts[pos.line]
+  let end = pos.line + 1 < starts.length ? starts[pos.line + 1] : text.length
+  // The terminator is not part of the line.
+  if (end > start && text.charCodeAt(end - 1) === 10) end--
+  if (end > start && text.charCodeAt(end - 1) === 13) end--
+  return Math.min(start + Math.max(0, pos.character), end)
+}
+
+export function positionAt(text: string, offset: number): Position {
+  const starts = lineStarts(text)
+  let lo = 0
+  let hi = starts.length - 1
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1
+    if (starts[mid] <= offset) lo = mid
+    else hi = mid - 1
+  }
+  return { line: lo, character: offset - starts[lo] }
+}
+
+export function isValidRange(r: unknown): r is Range {
+  const range = r as Range
+  const ok = (p: Position | undefined) =>
+    !!p && Number.isInteger(p.line) && Number.isInteger(p.character) && p.line >= 0 && p.character >= 0
+  return !!range && ok(range.start) && ok(range.end)
+}
+
+/** Applies changes in order, as LSP specifies for one didChange. */
+export function applyChanges(text: string, changes: TextChange[]): string {
+  for (const change of changes) {
+    if (!change.range) {
+      text = change.text
+      continue
+    }
+    const starts = lineStarts(text)
+    const a = offsetAt(text, change.range.start, starts)
+    const b = offsetAt(text, change.range.end, starts)
+    const [from, to] = a <= b ? [a, b] : [b, a]
+    text = text.slice(0, from) + change.text + text.slice(to)
+  }
+  return text
+}
+
+/** The range covering the whole text (for fileProgress-like "to EOF" ranges). */
+export function endPosition(text: string): Position {
+  return positionAt(text, text.length)
+}

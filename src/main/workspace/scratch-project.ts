@@ -1,0 +1,34 @@
+// With no folder given, Lectern opens a small Lake-style project in the user data folder so a newcomer
+// sees Lean at once. Created on first run; never overwritten afterwards.
+import { promises as fs } from 'node:fs'
+import { join } from 'node:path'
+
+export const SCRATCH_TOOLCHAIN = 'leanprover/lean4:stable'
+
+const FILES: Record<string, string> = {
+  'lean-toolchain': `${SCRATCH_TOOLCHAIN}\n`,
+  'lakefile.toml': 'name = "scratch"\ndefaultTargets = ["Main"]\n\n[[lean_lib]]\nname = "Main"\n',
+  'Main.lean': [
+    '-- Welcome to Lectern. This scratch project lives in your Lectern data folder.',
+    '-- Put the cursor inside a proof to see its goals in the infoview.',
+    '',
+    'theorem and_swap (p q : Prop) (hp : p) (hq : q) : q ∧ p := by',
+    '  exact ⟨hq, hp⟩',
+    '',
+    '#eval 2 + 2',
+    '',
+  ].join('\n'),
+}
+
+export async function ensureScratchProject(userDataDir: string): Promise<string> {
+  const dir = join(userDataDir, 'scratch')
+  await fs.mkdir(dir, { recursive: true })
+  for (const [name, content] of Object.entries(FILES)) {
+    try {
+      await fs.writeFile(join(dir, name), content, { flag: 'wx' })
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err
+    }
+  }
+  return dir
+}

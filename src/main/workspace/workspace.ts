@@ -1,0 +1,195 @@
+// Open folders and the documents in them: the only way the API touches files (DESIGN §6).
+import { dirname } from 'node:path'
+import type { DirEntry, OpenedDocument } from '../../shared/api'
+import { LecternErrorCodes } from '../../shared/api'
+import type { TextChange } from '../../shared/lsp'
+import type { Hub } from '../hub/hub'
+import type { DocumentStore, OpenDocument } from '../lean/documents'
+import { isValidRange } from '../lean/text-edits'
+import { type Disposable, DisposableStore, Emitter } from '../util/disposable'
+import { ApiError } from '../util/errors'
+import { pathToUri } from '../util/uri'
+import type { Backups } from './backups'
+import { listDir, mtimeOf, readText, writeAtomic } from './files'
+import { isInside, type PathPolicy } from './paths'
+import { FolderWatcher } from './watcher'
+
+/** A clean document nobody holds any more is closed after this grace (a reloading renderer comes back). */
+const ORPHAN_CLOSE_MS = 60_000
+
+export class Workspace {
+  private readonly owners = new Map<string, Set<string>>()
+  private readonly folderWatches = new Map<string, Disposable>()
+  private readonly orphanTimers = new Map<string, ReturnType<typeof setTimeout>>()
+  private readonly watcher: FolderWatcher
+  private readonly disposables = new DisposableStore()
+  readonly onDidSave = new Emitter<OpenDocument>()
+
+  constructor(
+    readonly roots: string[],
+    private readonly policy: PathPolicy,
+    private readonly documents: DocumentStore,
+    private readonly hub: Hub,
+    private readonly backups: Backups,
+  ) {
+    this.watcher = new FolderWatcher((kind, path) => void this.onDiskChange(kind, path))
+    for (const root of roots) this.disposables.add(this.watcher.watchFolder(root))
+    this.disposables.add(documents.onDidChange.event(({ doc }) => this.backupLater(doc)))
+  }
+
+  /** The real path of `path` if it lies in the workspace (for endpoints that take a folder). */
+  confine(path: string): string {
+    return this.policy.check(path).path
+  }
+
+  async list(path: string): Promise<DirEntry[]> {
+    const { path: dir } = this.policy.check(path)
+    return listDir(dir)
+  }
+
+  async read(path: string): Promise<{ text: string; readonly: boolean; mtimeMs: number }> {
+    const { path: file, readonly } = this.policy.check(path)
+    return { ...(await readText(file)), readonly }
+  }
+
+  async open(path: string, owner: string): Promise<OpenedDocument> {
+    const { path: file, readonly } = this.policy.check(path)
+    const uri = pathToUri(file)
+    let doc = this.documents.get(uri)
+    let restoredFromBackup = false
+    if (!doc) {
+      const disk = await readText(file)
+      const backup = readonly ? undefined : await this.backups.read(file)
+      restoredFromBackup = backup !== undefined && backup !== disk.text
+      doc = this.documents.open({
+        uri,
+        path: file,
+        text: restoredFromBackup ? (backup as string) : disk.text,
+        diskText: disk.text,
+        diskMtimeMs: disk.mtimeMs,
+        readonly,
+        languageId: file.endsWith('.lean') ? 'lean4' : 'plaintext',
+      })
+      this.watchFolderOf(file)
+    }
+    this.hold(uri, owner)
+    return this.describe(doc, restoredFromBackup)
+  }
+
+  change(uri: string, changes: unknown): { version: number } {
+    const doc = this.documents.require(uri)
+    if (doc.readonly) throw new ApiError(LecternErrorCodes.ReadOnly, `${doc.path} is read-only.`)
+    if (!Array.isArray(changes) || !changes.every(isValidChange)) {
+      throw new ApiError(-32602, 'changes must be a list of {range?, text} with LSP positions.')
+    }
+    return { version: this.documents.change(uri, changes).version }
+  }
+
+  async save(uri: string, overwrite = false): Promise<{ mtimeMs: number }> {
+    const doc = this.documents.require(uri)
+    this.policy.check(doc.path, { write: true })
+    const diskMtime = await mtimeOf(doc.path)
+    if (!overwrite && diskMtime !== undefined && diskMtime !== doc.diskMtimeMs) {
+      const disk = await readText(doc.path).catch(() => undefined)
+      if (disk && disk.text !== doc.diskText) {
+        throw new ApiError(LecternErrorCodes.SaveConflict, `${doc.path} changed on disk since it was opened. Overwrite it, or reload it from disk.`)
+      }
+    }
+    const text = doc.text
+    doc.diskMtimeMs = await writeAtomic(doc.path, text)
+    doc.diskText = text
+    await this.backups.discard(doc.path)
+    this.onDidSave.fire(doc)
+    return { mtimeMs: doc.diskMtimeMs }
+  }
+
+  /** Replaces the buffer with the file on disk, as one whole-text edit the Lean server sees incrementally. */
+  async revert(uri: string): Promise<OpenedDocument> {
+    const doc = this.documents.require(uri)
+    const disk = await readText(doc.path)
+    doc.diskText = disk.text
+    doc.diskMtimeMs = disk.mtimeMs
+    if (doc.text !== disk.text) this.documents.change(uri, [{ text: disk.text }])
+    await this.backups.discard(doc.path)
+    return this.describe(doc, false)
+  }
+
+  close(uri: string, owner: string): void {
+    const holders = this.owners.get(uri)
+    holders?.delete(owner)
+    if (holders && holders.size > 0) return
+    this.closeNow(uri)
+  }
+
+  /** A renderer connection ended: its clean documents close after a grace period; dirty ones stay. */
+  releaseOwner(owner: string): void {
+    for (const [uri, holders] of this.owners) {
+      if (!holders.delete(owner) || holders.size > 0) continue
+      clearTimeout(this.orphanTimers.get(uri))
+      const timer = setTimeout(() => {
+        this.orphanTimers.delete(uri)
+        const doc = this.documents.get(uri)
+        if (doc && !this.documents.isDirty(doc) && (this.owners.get(uri)?.size ?? 0) === 0) this.closeNow(uri)
+      }, ORPHAN_CLOSE_MS)
+      timer.unref()
+      this.orphanTimers.set(uri, timer)
+    }
+  }
+
+  async dispose(): Promise<void> {
+    const dirty = this.documents.all().filter((d) => this.documents.isDirty(d))
+    await this.backups.flush(dirty.map((d) => ({ path: d.path, text: d.text })))
+    for (const t of this.orphanTimers.values()) clearTimeout(t)
+    for (const w of this.folderWatches.values()) w.dispose()
+    this.disposables.dispose()
+    this.watcher.dispose()
+  }
+
+  private describe(doc: OpenDocument, restoredFromBackup: boolean): OpenedDocument {
+    const dirty = this.documents.isDirty(doc)
+    return { uri: doc.uri, path: doc.path, text: doc.text, version: doc.version, dirty, readonly: doc.readonly, ...(restoredFromBackup ? { restoredFromBackup } : {}) }
+  }
+
+  private hold(uri: string, owner: string): void {
+    let holders = this.owners.get(uri)
+    if (!holders) this.owners.set(uri, (holders = new Set()))
+    holders.add(owner)
+    clearTimeout(this.orphanTimers.get(uri))
+    this.orphanTimers.delete(uri)
+  }
+
+  private closeNow(uri: string): void {
+    const doc = this.documents.get(uri)
+    this.owners.delete(uri)
+    if (!doc) return
+    this.documents.close(uri)
+    this.folderWatches.get(doc.path)?.dispose()
+    this.folderWatches.delete(doc.path)
+  }
+
+  private watchFolderOf(file: string): void {
+    if (this.roots.some((r) => dirname(file) === r)) return
+    this.folderWatches.set(file, this.watcher.watchFolder(dirname(file)))
+  }
+
+  private backupLater(doc: OpenDocument): void {
+    if (doc.readonly) return
+    this.backups.schedule(doc.path, () => doc.text)
+  }
+
+  private async onDiskChange(kind: 'created' | 'changed' | 'deleted', path: string): Promise<void> {
+    const root = this.roots.find((r) => isInside(r, path)) ?? dirname(path)
+    const doc = this.documents.all().find((d) => d.path === path)
+    if (doc && kind === 'changed') {
+      // Our own save, or a touch without new content: nothing for the user to decide.
+      const disk = await readText(path).catch(() => undefined)
+      if (!disk || disk.text === doc.diskText) return
+    }
+    this.hub.publish('files', { kind, path, root })
+  }
+}
+
+function isValidChange(c: unknown): c is TextChange {
+  const change = c as TextChange
+  return !!change && typeof change.text === 'string' && (change.range === undefined || isValidRange(change.range))
+}

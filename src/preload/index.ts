@@ -1,0 +1,16 @@
+// The typed bridge: one named function per API method plus a channel-event listener. The page never gets
+// ipcRenderer itself; every call goes to a fixed `lectern:<method>` channel that main validates.
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron'
+import { API_METHODS, type ChannelEventMessage } from '../shared/api'
+
+const api: Record<string, unknown> = {}
+for (const method of API_METHODS) {
+  api[method.replace(/\./g, '_')] = (params: unknown) => ipcRenderer.invoke(`lectern:${method}`, params)
+}
+api.onChannelEvent = (listener: (ev: ChannelEventMessage) => void) => {
+  const handler = (_e: IpcRendererEvent, ev: ChannelEventMessage) => listener(ev)
+  ipcRenderer.on('lectern:event', handler)
+  return () => ipcRenderer.removeListener('lectern:event', handler)
+}
+
+contextBridge.exposeInMainWorld('lectern', api)
