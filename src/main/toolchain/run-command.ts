@@ -1,0 +1,124 @@
+// Runs one detection command with a hard timeout. Elan proxies may start a download or hang on a lock,
+// so every call is bounded and killed together with anything it started (its process group).
+import { spawn, type ChildProcess } from 'node:child_process'
+import type { DetectionStep } from './types'
+
+/** Enough for any version/show output; more is almost certainly a runaway and only bloats the report. */
+const MAX_OUTPUT_CHARS = 64 * 1024
+/** After the process exits, how long a grandchild may keep its stdout open before we stop waiting. */
+const CLOSE_GRACE_MS = 300
+const ANSI_ESCAPE = /\u001b\[[0-9;?]*[ -/]*[@-~]/g
+
+export interface RunOptions {
+  cwd: string
+  env: NodeJS.ProcessEnv
+  timeoutMs: number
+}
+
+class OutputBuffer {
+  private text = ''
+  private truncated = false
+  append(chunk: string): void {
+    if (this.text.length >= MAX_OUTPUT_CHARS) {
+      this.truncated = true
+      return
+    }
+    this.text += chunk
+  }
+  result(): string {
+    const clean = this.text.slice(0, MAX_OUTPUT_CHARS).replace(ANSI_ESCAPE, '').trim()
+    return this.truncated || this.text.length > MAX_OUTPUT_CHARS ? `${clean}\n[output truncated]` : clean
+  }
+}
+
+function killProcessGroup(child: ChildProcess): void {
+  if (child.pid === undefined) return
+  try {
+    // Negative pid = the whole group; the child leads its own group because it was spawned detached.
+    if (process.platform !== 'win32') process.kill(-child.pid, 'SIGKILL')
+    else child.kill('SIGKILL')
+  } catch {
+    try {
+      child.kill('SIGKILL')
+    } catch {
+      // Already gone.
+    }
+  }
+}
+
+export function runDetectionCommand(argv: string[], options: RunOptions): Promise<DetectionStep> {
+  const started = performance.now()
+  const stdout = new OutputBuffer()
+  const stderr = new OutputBuffer()
+
+  return new Promise((resolve) => {
+    let finished = false
+    let timedOut = false
+    let exitCode: number | null = null
+    let signal: string | null = null
+    let spawnError: string | undefined
+    const timers: NodeJS.Timeout[] = []
+
+    const finish = (): void => {
+      if (finished) return
+      finished = true
+      timers.forEach(clearTimeout)
+      resolve({
+        argv,
+        cwd: options.cwd,
+        exitCode,
+        signal,
+        stdout: stdout.result(),
+        stderr: stderr.result(),
+        durationMs: Math.round(performance.now() - started),
+        timedOut,
+        ...(spawnError !== undefined ? { spawnError } : {}),
+      })
+    }
+
+    let child: ChildProcess
+    try {
+      child = spawn(argv[0], argv.slice(1), {
+        cwd: options.cwd,
+        env: options.env,
+        detached: process.platform !== 'win32',
+        stdio: ['ignore', 'pipe', 'pipe'],
+        windowsHide: true,
+      })
+    } catch (error) {
+      spawnError = error instanceof Error ? error.message : String(error)
+      finish()
+      return
+    }
+
+    // setEncoding keeps a multi-byte character split across chunks intact.
+    child.stdout?.setEncoding('utf8').on('data', (chunk: string) => stdout.append(chunk))
+    child.stderr?.setEncoding('utf8').on('data', (chunk: string) => stderr.append(chunk))
+    child.on('error', (error) => {
+      spawnError = error.message
+      finish()
+    })
+    child.on('exit', (code, sig) => {
+      exitCode = code
+      signal = sig
+      if (finished) return
+      // A background grandchild may hold the pipes open; don't let it keep us waiting.
+      timers.push(
+        setTimeout(() => {
+          killProcessGroup(child)
+          finish()
+        }, CLOSE_GRACE_MS),
+      )
+    })
+    child.on('close', finish)
+    timers.push(
+      setTimeout(() => {
+        timedOut = true
+        signal = 'SIGKILL'
+        killProcessGroup(child)
+        // The kill closes the pipes almost at once; the grace bounds the wait if something survives it.
+        timers.push(setTimeout(finish, CLOSE_GRACE_MS))
+      }, options.timeoutMs),
+    )
+  })
+}
