@@ -1,0 +1,121 @@
+// The `app` fixture: a real serve-mode Lectern (the built app, a real HTTP/WebSocket server, real files)
+// driven in Debian chromium, with the Lean server double standing in for `lean --server`.
+import { type ChildProcess, spawn } from 'node:child_process'
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { dirname, join, resolve } from 'node:path'
+import { test as base, expect, type Page } from '@playwright/test'
+
+export const REPO_ROOT = resolve(__dirname, '..')
+export const DOUBLE = join(REPO_ROOT, 'e2e/lean-double/lean-double')
+const SERVE_JS = join(REPO_ROOT, 'out/main/serve.js')
+
+/** A small Lake-style project, so the double is started as for a real user project. */
+export const DEFAULT_FILES: Record<string, string> = {
+  'lean-toolchain': 'leanprover/lean4:v4.20.0\n',
+  'lakefile.toml': 'name = "demo"\n',
+  'Main.lean': 'theorem one : 1 = 1 := by\n  rfl\n',
+}
+
+export interface AppOptions {
+  /** Files of the temp workspace; `null` = start without --workspace (the scratch project). */
+  workspaceFiles: Record<string, string> | null
+  /** 'double' sets LECTERN_LEAN_SERVER to the double; 'none' runs with a PATH that has no Lean at all. */
+  leanServer: 'double' | 'none'
+  /** Extra environment for the double (LEAN_DOUBLE_DELAY_MS, …). */
+  doubleEnv: Record<string, string>
+  /** Console errors the test expects (substring match); any other error fails the test. */
+  allowedConsoleErrors: string[]
+}
+
+export interface LecternApp {
+  page: Page
+  url: string
+  workspace: string
+  userData: string
+  serve: ChildProcess
+  /** Every message the double received and sent, parsed from its JSON-lines log. */
+  doubleLog(): { dir: 'in' | 'out'; msg: { method?: string; params?: unknown; id?: unknown; result?: unknown } }[]
+  consoleErrors: string[]
+  /** Absolute path of a workspace file. */
+  file(rel: string): string
+  readFile(rel: string): string
+  writeFile(rel: string, text: string): void
+}
+
+export const test = base.extend<AppOptions & { app: LecternApp }>({
+  workspaceFiles: [DEFAULT_FILES, { option: true }],
+  leanServer: ['double', { option: true }],
+  doubleEnv: [{}, { option: true }],
+  allowedConsoleErrors: [[], { option: true }],
+  app: async ({ page, workspaceFiles, leanServer, doubleEnv, allowedConsoleErrors }, use, testInfo) => {
+    if (!existsSync(SERVE_JS)) throw new Error('out/main/serve.js is missing: run `npm run build` first.')
+    const tmp = mkdtempSync(join(tmpdir(), 'lectern-e2e-'))
+    const userData = join(tmp, 'user-data')
+    const workspace = join(tmp, 'workspace')
+    const doubleLogPath = join(tmp, 'double.log')
+    mkdirSync(userData)
+    if (workspaceFiles) {
+      for (const [rel, text] of Object.entries(workspaceFiles)) {
+        mkdirSync(dirname(join(workspace, rel)), { recursive: true })
+        writeFileSync(join(workspace, rel), text)
+      }
+    }
+    const env: NodeJS.ProcessEnv = { ...process.env, LEAN_DOUBLE_LOG: doubleLogPath, ...doubleEnv }
+    delete env.LECTERN_LEAN_SERVER
+    if (leanServer === 'double') env.LECTERN_LEAN_SERVER = DOUBLE
+    else env.PATH = '/usr/bin:/bin' // a machine with no elan, lean or lake anywhere
+    const args = [SERVE_JS, '--port', '0', '--no-browser', '--user-data', userData]
+    if (workspaceFiles) args.push('--workspace', workspace)
+    const serve = spawn(process.execPath, args, { env, stdio: ['pipe', 'pipe', 'pipe'] })
+    let output = ''
+    serve.stderr?.on('data', (d) => (output += d))
+    const url = await new Promise<string>((resolveUrl, reject) => {
+      const timer = setTimeout(() => reject(new Error(`serve mode printed no URL:\n${output}`)), 30_000)
+      serve.stdout?.on('data', (d) => {
+        output += d
+        const m = /(http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)/.exec(output)
+        if (m) {
+          clearTimeout(timer)
+          resolveUrl(m[1])
+        }
+      })
+      serve.on('exit', (code) => reject(new Error(`serve mode exited (${code}):\n${output}`)))
+    })
+    const consoleErrors: string[] = []
+    page.on('console', (msg) => {
+      if (msg.type() === 'error') consoleErrors.push(msg.text())
+    })
+    page.on('pageerror', (err) => consoleErrors.push(`pageerror: ${err.message}`))
+    await page.goto(url)
+    const app: LecternApp = {
+      page,
+      url,
+      workspace: workspaceFiles ? workspace : join(userData, 'scratch'),
+      userData,
+      serve,
+      consoleErrors,
+      doubleLog: () =>
+        existsSync(doubleLogPath)
+          ? readFileSync(doubleLogPath, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l))
+          : [],
+      file: (rel) => join(app.workspace, rel),
+      readFile: (rel) => readFileSync(app.file(rel), 'utf8'),
+      writeFile: (rel, text) => writeFileSync(app.file(rel), text),
+    }
+    await use(app)
+    const unexpected = consoleErrors.filter((e) => !allowedConsoleErrors.some((a) => e.includes(a)))
+    serve.kill('SIGTERM')
+    await new Promise((r) => (serve.exitCode !== null ? r(null) : serve.once('exit', r)))
+    await testInfo.attach('serve-output', { body: output, contentType: 'text/plain' })
+    rmSync(tmp, { recursive: true, force: true })
+    expect(unexpected, 'console errors in the page').toEqual([])
+  },
+})
+
+export { expect }
+
+/** The Monaco editor's text area, for typing. */
+export async function focusEditor(page: Page): Promise<void> {
+  await page.locator('.monaco-editor textarea').first().focus()
+}
