@@ -24,7 +24,7 @@ export function startElectronApp(): void {
   let bridge: Bridge | undefined
 
   app.whenReady().then(async () => {
-    core = await Core.create({ mode: 'electron', workspace: workspaceFromArgv(), userDataDir: app.getPath('userData') })
+    core = await Core.create({ mode: 'electron', workspace: workspaceFromArgv(), userDataDir: process.env.LECTERN_USER_DATA || app.getPath('userData') })
     const rendererDir = join(__dirname, '../renderer')
     bridge = new Bridge({ core, rendererDir, extraOrigins: [APP_ORIGIN] })
     await bridge.listen()

@@ -1,0 +1,142 @@
+// `npm run bench`: measures the core's own costs with real processes and sockets, each as a ratio in one
+// run (DESIGN §8), writes bench/results/<timestamp>.json and prints a table. Not a test: nothing asserts.
+import { spawn } from 'node:child_process'
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node'
+import WebSocket from 'ws'
+import { DOUBLE, startCore, waitFor } from '../test/helpers/core-harness'
+import { TestClient } from '../test/helpers/lean-client'
+
+const N = Number(process.env.BENCH_N ?? 500)
+const PROJECT = { 'lean-toolchain': 'leanprover/lean4:v4.20.0\n', 'lakefile.toml': 'name = "b"\n' }
+
+function stats(samples: number[]) {
+  const s = [...samples].sort((a, b) => a - b)
+  const q = (p: number) => s[Math.min(s.length - 1, Math.floor(p * s.length))]
+  return { n: s.length, p50: q(0.5), p90: q(0.9), p99: q(0.99) }
+}
+
+async function directStdio(): Promise<number[]> {
+  const child = spawn(DOUBLE, [], { stdio: 'pipe' })
+  const conn = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin))
+  conn.onRequest(() => null)
+  conn.listen()
+  await conn.sendRequest('initialize', { capabilities: {}, initializationOptions: { hasWidgets: true } })
+  await conn.sendNotification('initialized', {})
+  const samples: number[] = []
+  for (let i = 0; i < N; i++) {
+    const t = performance.now()
+    await conn.sendRequest('$/lean/waitForILeans', { uri: 'file:///none.lean', version: 0 }).catch(() => undefined)
+    samples.push(performance.now() - t)
+  }
+  conn.dispose()
+  child.kill()
+  return samples
+}
+
+async function main(): Promise<void> {
+  const results: Record<string, unknown> = { date: new Date().toISOString(), node: process.version, n: N }
+
+  // 1. Round trip: renderer → /ws → core → Lean stdio → back, vs. talking to Lean's stdio directly.
+  const direct = stats(await directStdio())
+  const h = await startCore({ files: { ...PROJECT, 'A.lean': '#eval 1\n', 'Big.lean': '' }, bridge: true })
+  const bridge = h.bridge!
+  const ws = new WebSocket(`ws://127.0.0.1:${bridge.port}/ws?token=${bridge.token}`, { headers: { Origin: bridge.origin } })
+  await new Promise((r) => ws.once('open', r))
+  let nextId = 1
+  const pending = new Map<number, (v: any) => void>()
+  ws.on('message', (d) => {
+    const m = JSON.parse(d.toString())
+    if (typeof m.id === 'number') pending.get(m.id)?.(m)
+  })
+  const call = (method: string, params: unknown) =>
+    new Promise<any>((resolve) => {
+      const id = nextId++
+      pending.set(id, resolve)
+      ws.send(JSON.stringify({ jsonrpc: '2.0', id, method, params }))
+    })
+  const doc = (await call('doc.open', { path: h.file('A.lean') })).result
+  const c = new TestClient(h.core)
+  await c.subscribeAll()
+  await c.waitServer('running')
+  const viaBridge: number[] = []
+  for (let i = 0; i < N; i++) {
+    const t = performance.now()
+    await call('lean.request', { uri: doc.uri, method: '$/lean/waitForILeans', params: { uri: doc.uri, version: 0 } })
+    viaBridge.push(performance.now() - t)
+  }
+  const bridged = stats(viaBridge)
+  results.roundTrip = { directStdio: direct, viaBridge: bridged, ratioP50: bridged.p50 / direct.p50 }
+
+  // 2. Throughput: many pipelined calls through the bridge.
+  const t0 = performance.now()
+  await Promise.all(Array.from({ length: N * 4 }, () => call('app.info', {})))
+  results.throughput = { messagesPerSecond: Math.round((N * 4) / ((performance.now() - t0) / 1000)) }
+
+  // 3. Keystroke → didChange on a 20,000-line file: the cost must not grow with the file (incremental edits).
+  const big = Array.from({ length: 20_000 }, (_, i) => `theorem t${i} : ${i} = ${i} := rfl`).join('\n')
+  const bigDoc = (await call('doc.open', { path: h.file('Big.lean') })).result
+  await call('doc.change', { uri: bigDoc.uri, changes: [{ text: big }] })
+  const small = (await call('doc.open', { path: h.file('A.lean') })).result
+  const keystrokes = async (uri: string, line: number) => {
+    const samples: number[] = []
+    for (let i = 0; i < 200; i++) {
+      const t = performance.now()
+      await call('doc.change', { uri, changes: [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, text: 'x' }] })
+      samples.push(performance.now() - t)
+    }
+    return stats(samples)
+  }
+  const onBig = await keystrokes(bigDoc.uri, 10_000)
+  const onSmall = await keystrokes(small.uri, 0)
+  results.keystrokeToDidChange = { file20kLines: onBig, file1Line: onSmall, ratioP50: onBig.p50 / onSmall.p50 }
+
+  // 4. Diagnostics fan-out: thousands of diagnostics from the store to a /ws subscriber.
+  const diags = Array.from({ length: 5000 }, (_, i) => ({ range: { start: { line: i, character: 0 }, end: { line: i, character: 5 } }, severity: 2, message: `warning ${i}`, source: 'Lean 4' }))
+  let received = 0
+  const gotAll = new Promise<void>((resolve) =>
+    ws.on('message', (d) => {
+      const m = JSON.parse(d.toString())
+      if (m.method === 'channel.event' && m.params.payload.uri === 'file:///bench.lean' && m.params.payload.diagnostics.length === 5000 && ++received === 1) resolve()
+    }),
+  )
+  await call('channel.subscribe', { channel: 'diagnostics', filter: { uri: 'file:///bench.lean' } })
+  const td = performance.now()
+  h.core.registry.diagnostics.applyPublish({ uri: 'file:///bench.lean', version: 1, diagnostics: diags })
+  await gotAll
+  results.diagnostics5000ToSubscriber = { ms: performance.now() - td }
+
+  // 5. Memory per bridge session: RSS of one /lsp session's Lean process (the double here).
+  const lsp = new WebSocket(`ws://127.0.0.1:${bridge.port}/lsp?token=${bridge.token}`, { headers: { Origin: bridge.origin } })
+  await new Promise((r) => lsp.once('open', r))
+  const sessions = await waitFor(async () => {
+    const list = (await (await fetch(`${bridge.origin}/api/sessions?token=${bridge.token}`)).json()) as any[]
+    const s = list.find((x) => x.kind === 'lsp' && x.memoryKb)
+    return s ? list : undefined
+  }, 'an lsp session with memory')
+  results.lspSessionMemoryKb = sessions.find((x: any) => x.kind === 'lsp').memoryKb
+  lsp.close()
+  ws.close()
+  await h.dispose()
+
+  mkdirSync('bench/results', { recursive: true })
+  const file = join('bench/results', `${new Date().toISOString().replace(/[:.]/g, '-')}.json`)
+  writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`)
+  const rt = results.roundTrip as any
+  const ks = results.keystrokeToDidChange as any
+  console.table({
+    'round trip p50 (ms)': { value: `${rt.viaBridge.p50.toFixed(3)} via bridge vs ${rt.directStdio.p50.toFixed(3)} direct (×${rt.ratioP50.toFixed(2)})` },
+    'throughput (msg/s)': { value: (results.throughput as any).messagesPerSecond },
+    'keystroke→didChange p50 (ms)': { value: `${ks.file20kLines.p50.toFixed(3)} on 20k lines vs ${ks.file1Line.p50.toFixed(3)} on 1 line (×${ks.ratioP50.toFixed(2)})` },
+    '5000 diagnostics → subscriber (ms)': { value: (results.diagnostics5000ToSubscriber as any).ms.toFixed(1) },
+    'LSP session RSS (KiB)': { value: results.lspSessionMemoryKb },
+  })
+  console.log(`written ${file}`)
+  process.exit(0)
+}
+
+main().catch((err) => {
+  console.error(err)
+  process.exit(1)
+})
