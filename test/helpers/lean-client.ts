@@ -45,7 +45,8 @@ export class TestClient {
       const d = this.latest('diagnostics', (p) => p.uri === uri)
       const p = this.latest('progress', (p) => p.uri === uri)
       if (!d || !p || p.processing.length > 0 || p.version < d.version) return undefined
-      const msgs = d.diagnostics.map((x) => x.message)
+      // Silent diagnostics ("Goals accomplished!") are for the infoview only, never shown as problems.
+      const msgs = d.diagnostics.filter((x) => !x.isSilent).map((x) => x.message)
       return pred(msgs) ? msgs : undefined
     }, `diagnostics of ${uri}`, timeoutMs)
   }

@@ -102,10 +102,12 @@ export class LeanServerRegistry {
     try {
       return await proc.sendRequest(method, params, source.token)
     } catch (err) {
-      if (err instanceof ResponseError) throw new ApiError(err.code, err.message, err.data)
-      // The connection died under the request: report it like Lean reports a crashed worker, so the
+      // vscode-jsonrpc's own codes (-32099…-32090) mean the connection, not Lean, failed the request.
+      const fromLean = err instanceof ResponseError && !(err.code <= -32090 && err.code >= -32099)
+      if (fromLean && proc.isAlive) throw new ApiError(err.code, err.message, err.data)
+      // The server died under the request: report it like Lean reports a crashed worker, so the
       // infoview drops its RPC session and reconnects once the server is back.
-      throw new ApiError(LeanErrorCodes.WorkerCrashed, `The Lean server stopped while handling '${method}': ${errorMessage(err)}`)
+      throw new ApiError(LeanErrorCodes.WorkerCrashed, `The Lean server stopped while handling '${method}'; Lectern is restarting it.`)
     } finally {
       if (requestId) this.requests.delete(requestId)
       source.dispose()
