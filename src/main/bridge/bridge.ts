@@ -12,7 +12,7 @@ import { planServerCommand, resolveProjectRoot } from '../toolchain'
 import { errorMessage } from '../util/errors'
 import { type SocketSession, serveAppSocket } from './app-socket'
 import { newToken, type OriginPolicy, originAllowed, presentedToken, sameSecret, TOKEN_COOKIE } from './auth'
-import { infoviewFrameCsp, mainPageCsp } from './csp'
+import { infoviewFrameCsp, mainPageCsp, withFrameNonce } from './csp'
 import { serveLspSocket } from './lsp-socket'
 import { contentTypeOf, readStatic, resolveStatic } from './static-files'
 
@@ -127,7 +127,7 @@ export class Bridge {
   private async serveFile(res: ServerResponse, urlPath: string, frame: boolean): Promise<void> {
     const root = this.options.rendererDir
     const file = root ? resolveStatic(root, urlPath) : undefined
-    const body = file ? await readStatic(file) : undefined
+    let body = file ? await readStatic(file) : undefined
     if (!file || !body) return this.fail(res, 404, 'Not found.')
     const type = contentTypeOf(file)
     res.setHeader('Content-Type', type)
@@ -136,7 +136,11 @@ export class Bridge {
     if (frame) {
       // The frame's origin is opaque ("null"): every module it loads is a cross-origin fetch.
       res.setHeader('Access-Control-Allow-Origin', '*')
-      if (type.startsWith('text/html')) res.setHeader('Content-Security-Policy', infoviewFrameCsp(this.origin))
+      if (type.startsWith('text/html')) {
+        const nonce = newToken()
+        body = withFrameNonce(body, nonce)
+        res.setHeader('Content-Security-Policy', infoviewFrameCsp(this.origin, nonce))
+      }
     } else if (type.startsWith('text/html')) {
       res.setHeader('Content-Security-Policy', mainPageCsp(this.origin, `ws://127.0.0.1:${this.port}`))
       res.setHeader('X-Frame-Options', 'DENY')

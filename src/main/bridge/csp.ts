@@ -18,11 +18,18 @@ export function mainPageCsp(origin: string, wsOrigin: string): string {
   ].join('; ')
 }
 
-/** The frame has an opaque origin, so 'self' means nothing useful there: name the serving origin. */
-export function infoviewFrameCsp(origin: string): string {
+/** The placeholder in infoview.html's es-module-shims options, replaced by a fresh nonce per response. */
+export const FRAME_NONCE_PLACEHOLDER = 'lectern-infoview'
+
+/**
+ * The frame has an opaque origin, so 'self' means nothing useful there: name the serving origin.
+ * es-module-shims (inside the infoview loader) probes features with an inline script that carries the nonce.
+ */
+export function infoviewFrameCsp(origin: string, nonce: string): string {
   return [
     "default-src 'none'",
-    `script-src ${origin} blob:`,
+    // es-module-shims parses modules with a WebAssembly lexer: 'wasm-unsafe-eval' (not 'unsafe-eval').
+    `script-src ${origin} blob: 'nonce-${nonce}' 'wasm-unsafe-eval'`,
     `style-src ${origin} 'unsafe-inline'`,
     `font-src ${origin} data:`,
     `img-src ${origin} data: blob:`,
@@ -31,4 +38,9 @@ export function infoviewFrameCsp(origin: string): string {
     "base-uri 'none'",
     "form-action 'none'",
   ].join('; ')
+}
+
+/** Serves infoview.html with a per-response nonce in place of the placeholder. */
+export function withFrameNonce(html: Buffer, nonce: string): Buffer {
+  return Buffer.from(html.toString('utf8').split(`"nonce": "${FRAME_NONCE_PLACEHOLDER}"`).join(`"nonce": "${nonce}"`))
 }
