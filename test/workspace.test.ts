@@ -1,0 +1,85 @@
+// Files and not losing work (DESIGN §6): atomic saves, conflicts, external changes, backups, confinement.
+import assert from 'node:assert/strict'
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { test } from 'node:test'
+import { LecternErrorCodes } from '../src/shared/api'
+import { Core } from '../src/main/core'
+import { startCore, waitFor } from './helpers/core-harness'
+import { TestClient } from './helpers/lean-client'
+
+const FILES = { 'A.txt': 'hello\n', '.lake/packages/dep/Dep.lean': 'def dep := 1\n' }
+
+test('save writes atomically (no temp files left) and a conflicting disk change is refused, then resolvable', async (t) => {
+  const h = await startCore({ files: FILES })
+  t.after(() => h.dispose())
+  const c = new TestClient(h.core)
+  const doc = await c.call('doc.open', { path: h.file('A.txt') })
+  await c.call('doc.change', { uri: doc.uri, changes: [{ range: { start: { line: 0, character: 5 }, end: { line: 0, character: 5 } }, text: ', world' }] })
+  await c.call('doc.save', { uri: doc.uri })
+  assert.equal(readFileSync(h.file('A.txt'), 'utf8'), 'hello, world\n')
+  assert.deepEqual(readdirSync(h.workspace).filter((f) => f.includes('lectern-tmp')), [])
+
+  // Someone else edits the file while the buffer has unsaved changes.
+  await c.call('doc.change', { uri: doc.uri, changes: [{ range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, text: 'mine\n' }] })
+  await new Promise((r) => setTimeout(r, 20))
+  writeFileSync(h.file('A.txt'), 'theirs\n')
+  await assert.rejects(c.call('doc.save', { uri: doc.uri }), (e: any) => e.code === LecternErrorCodes.SaveConflict)
+  assert.equal(readFileSync(h.file('A.txt'), 'utf8'), 'theirs\n', 'the other change is not overwritten')
+  const still = await c.call('doc.open', { path: h.file('A.txt') })
+  assert.equal(still.text, 'hello, world\nmine\n', 'and our buffer is intact')
+  await c.call('doc.save', { uri: doc.uri, overwrite: true })
+  assert.equal(readFileSync(h.file('A.txt'), 'utf8'), 'hello, world\nmine\n')
+})
+
+test('an external change to an open file is announced; our own save is not', async (t) => {
+  const h = await startCore({ files: FILES })
+  t.after(() => h.dispose())
+  const c = new TestClient(h.core)
+  await c.call('channel.subscribe', { channel: 'files', filter: {} })
+  const doc = await c.call('doc.open', { path: h.file('A.txt') })
+  await c.call('doc.change', { uri: doc.uri, changes: [{ text: 'saved by us\n' }] })
+  await c.call('doc.save', { uri: doc.uri })
+  await new Promise((r) => setTimeout(r, 400))
+  assert.equal(c.latest('files', (f) => f.path === h.file('A.txt')), undefined)
+  writeFileSync(h.file('A.txt'), 'changed elsewhere\n')
+  const ev = await waitFor(() => c.latest('files', (f) => f.path === h.file('A.txt')), 'files event')
+  assert.equal(ev.kind, 'changed')
+  const reverted = await c.call('doc.revert', { uri: doc.uri })
+  assert.equal(reverted.text, 'changed elsewhere\n')
+  assert.equal(reverted.dirty, false)
+})
+
+test('unsaved text is backed up and restored after the app is killed', async (t) => {
+  const h = await startCore({ files: FILES })
+  t.after(() => h.dispose())
+  const c = new TestClient(h.core)
+  const doc = await c.call('doc.open', { path: h.file('A.txt') })
+  await c.call('doc.change', { uri: doc.uri, changes: [{ text: 'unsaved work\n' }] })
+  const backups = join(h.tmp, 'user-data', 'backups')
+  await waitFor(() => { try { return readdirSync(backups).some((f) => f.endsWith('.json')) } catch { return false } }, 'a backup file', 5000)
+  // A second core on the same user data, as after a crash: the buffer comes back dirty.
+  const again = await Core.create({ mode: 'serve', workspace: h.workspace, userDataDir: join(h.tmp, 'user-data'), env: process.env })
+  t.after(() => again.dispose())
+  const c2 = new TestClient(again)
+  const restored = await c2.call('doc.open', { path: h.file('A.txt') })
+  assert.equal(restored.text, 'unsaved work\n')
+  assert.equal(restored.dirty, true)
+  assert.equal(restored.restoredFromBackup, true)
+  assert.equal(readFileSync(h.file('A.txt'), 'utf8'), 'hello\n')
+})
+
+test('paths outside the workspace are refused; dependency sources open read-only', async (t) => {
+  const h = await startCore({ files: FILES })
+  t.after(() => h.dispose())
+  mkdirSync(join(h.tmp, 'outside'))
+  writeFileSync(join(h.tmp, 'outside', 'x.lean'), 'secret')
+  const c = new TestClient(h.core)
+  await assert.rejects(c.call('doc.open', { path: join(h.tmp, 'outside', 'x.lean') }), (e: any) => e.code === LecternErrorCodes.PathOutsideWorkspace)
+  await assert.rejects(c.call('workspace.list', { path: 'relative/path' }), (e: any) => e.code === LecternErrorCodes.PathOutsideWorkspace)
+  const dep = await c.call('doc.open', { path: h.file('.lake/packages/dep/Dep.lean') })
+  assert.equal(dep.readonly, true)
+  await assert.rejects(c.call('doc.change', { uri: dep.uri, changes: [{ text: 'x' }] }), (e: any) => e.code === LecternErrorCodes.ReadOnly)
+  await assert.rejects(c.call('doc.change', { uri: 'file:///not/open.lean', changes: [] }))
+  await assert.rejects(c.call('doc.change', { uri: dep.uri, changes: [{ range: { start: { line: -1 } }, text: 'x' }] }), (e: any) => e.code === -32602 || e.code === LecternErrorCodes.ReadOnly)
+})
