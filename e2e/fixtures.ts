@@ -105,6 +105,8 @@ export const test = base.extend<AppOptions & { app: LecternApp }>({
     }
     await use(app)
     const unexpected = consoleErrors.filter((e) => !allowedConsoleErrors.some((a) => e.includes(a)))
+    // Close the page first: a page whose server vanishes would (rightly) log its reconnect attempts.
+    await page.close()
     serve.kill('SIGTERM')
     await new Promise((r) => (serve.exitCode !== null ? r(null) : serve.once('exit', r)))
     await testInfo.attach('serve-output', { body: output, contentType: 'text/plain' })
@@ -115,7 +117,7 @@ export const test = base.extend<AppOptions & { app: LecternApp }>({
 
 export { expect }
 
-/** The Monaco editor's text area, for typing. */
+/** Puts the keyboard focus in the editor (Monaco 0.57 edits through `.native-edit-context`, not a textarea). */
 export async function focusEditor(page: Page): Promise<void> {
-  await page.locator('.monaco-editor textarea').first().focus()
+  await page.locator('.monaco-editor .view-lines').first().click()
 }

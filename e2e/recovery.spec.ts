@@ -1,0 +1,40 @@
+// Issue "Lean servers that … survive crashes": kill the Lean server while the user types, keep typing,
+// and see the diagnostics for the latest text once it is back.
+import { execFileSync } from 'node:child_process'
+import { expect, focusEditor, test } from './fixtures'
+
+function leanServerPids(servePid: number): number[] {
+  try {
+    return execFileSync('ps', ['-o', 'pid=', '--ppid', String(servePid)], { encoding: 'utf8' })
+      .split('\n')
+      .map((s) => Number(s.trim()))
+      .filter((n) => n > 0)
+  } catch {
+    return []
+  }
+}
+
+test.use({
+  workspaceFiles: {
+    'lean-toolchain': 'leanprover/lean4:v4.20.0\n',
+    'lakefile.toml': 'name = "crashy"\n',
+    'Main.lean': 'theorem one : 1 = 1 := by\n  rfl\n',
+  },
+})
+
+test('killing the Lean server mid-typing loses nothing and the diagnostics come back', async ({ app }) => {
+  const { page } = app
+  await page.locator('.lx-tree-file', { hasText: 'Main.lean' }).click()
+  await expect(page.getByTestId('status-server')).toContainText(/Lean/)
+  await expect.poll(() => leanServerPids(app.serve.pid!).length).toBeGreaterThan(0)
+  await focusEditor(page)
+  await page.keyboard.press('Control+End')
+  await page.keyboard.type('\ntheorem two : 2 = 2 := by')
+  for (const pid of leanServerPids(app.serve.pid!)) process.kill(pid, 'SIGKILL')
+  // Keep typing while it is down.
+  await page.keyboard.type(' sorry')
+  await expect(page.locator('.lx-problem-message', { hasText: "declaration uses 'sorry'" })).toBeVisible({ timeout: 30_000 })
+  await expect(page.locator('.lx-problem-position')).toHaveText(['3:9'])
+  await page.keyboard.press('Control+S')
+  await expect.poll(() => app.readFile('Main.lean')).toBe('theorem one : 1 = 1 := by\n  rfl\ntheorem two : 2 = 2 := by sorry')
+})
