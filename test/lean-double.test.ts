@@ -1,0 +1,372 @@
+// The Lean server double (e2e/lean-double) as a real child process, spoken to over LSP.
+// Run: node --import tsx --test test/lean-double.test.ts
+import assert from 'node:assert/strict'
+import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import * as path from 'node:path'
+import { after, before, describe, it } from 'node:test'
+import { pathToFileURL } from 'node:url'
+import {
+  CancellationTokenSource, type MessageConnection, ResponseError, StreamMessageReader, StreamMessageWriter,
+  createMessageConnection,
+} from 'vscode-jsonrpc/node'
+
+const WRAPPER = path.resolve(__dirname, '../e2e/lean-double/lean-double')
+
+interface Note {
+  method: string
+  params: any
+}
+
+interface Double {
+  child: ChildProcessWithoutNullStreams
+  conn: MessageConnection
+  dir: string
+  notes: Note[]
+  serverRequests: { method: string; params: unknown }[]
+  stderr: () => string
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>
+  uri: (name: string) => string
+  /** Resolves with the first notification (seen so far or later) that satisfies `pred`. */
+  waitNote: (pred: (n: Note) => boolean, ms?: number) => Promise<Note>
+  log: () => { dir: 'in' | 'out'; msg: any }[]
+}
+
+const children: ChildProcessWithoutNullStreams[] = []
+const dirs: string[] = []
+
+after(() => {
+  for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL')
+  for (const d of dirs) rmSync(d, { recursive: true, force: true })
+})
+
+function startDouble(env: Record<string, string> = {}, opts: { answerRequests?: boolean } = {}): Double {
+  const dir = mkdtempSync(path.join(tmpdir(), 'lean-double-test-'))
+  dirs.push(dir)
+  const logPath = path.join(dir, 'lsp.jsonl')
+  const child = spawn(WRAPPER, ['--extra-arg-like-vscode'], {
+    cwd: dir,
+    env: { ...process.env, LEAN_DOUBLE_LOG: logPath, LEAN_DOUBLE_DELAY_MS: '5', ...env },
+  })
+  children.push(child)
+  let err = ''
+  child.stderr.on('data', (d: Buffer) => (err += d.toString()))
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.on('exit', (code, signal) => resolve({ code, signal })),
+  )
+  const conn = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin))
+  const notes: Note[] = []
+  const listeners: (() => void)[] = []
+  const serverRequests: { method: string; params: unknown }[] = []
+  conn.onNotification((method, params) => {
+    notes.push({ method, params })
+    listeners.forEach((l) => l())
+  })
+  if (opts.answerRequests !== false) {
+    conn.onRequest((method, params) => {
+      serverRequests.push({ method, params })
+      return null
+    })
+  }
+  conn.onError(() => {})
+  conn.onClose(() => {})
+  conn.listen()
+  const waitNote = (pred: (n: Note) => boolean, ms = 5000) =>
+    new Promise<Note>((resolve, reject) => {
+      const check = () => {
+        const n = notes.find(pred)
+        if (n) {
+          clearTimeout(timer)
+          resolve(n)
+          return true
+        }
+        return false
+      }
+      const timer = setTimeout(() => reject(new Error(`notification not seen within ${ms} ms; stderr: ${err}`)), ms)
+      if (!check()) listeners.push(() => void check())
+    })
+  const log = () =>
+    readFileSync(logPath, 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l))
+  return { child, conn, dir, notes, serverRequests, stderr: () => err, exited, uri: (n) => pathToFileURL(path.join(dir, n)).href, waitNote, log }
+}
+
+async function handshake(d: Double, lean: Record<string, unknown> = {}): Promise<any> {
+  const init = await d.conn.sendRequest('initialize', {
+    processId: process.pid,
+    rootUri: null,
+    capabilities: { lean: { rpcWireFormat: 'v0', ...lean } },
+    initializationOptions: { hasWidgets: true },
+  })
+  await d.conn.sendNotification('initialized', {})
+  return init
+}
+
+async function open(d: Double, uri: string, text: string, version = 1): Promise<void> {
+  await d.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'lean4', version, text } })
+}
+
+const pos = (line: number, character: number) => ({ line, character })
+
+async function until(cond: () => boolean, ms = 5000): Promise<void> {
+  const end = Date.now() + ms
+  while (!cond()) {
+    if (Date.now() > end) throw new Error(`condition not met within ${ms} ms`)
+    await new Promise((r) => setTimeout(r, 10))
+  }
+}
+const diagsOf = (d: Double, uri: string, version: number) =>
+  d.notes.filter((n) => n.method === 'textDocument/publishDiagnostics' && n.params.uri === uri && n.params.version === version)
+
+const THEOREM_T = 'theorem t (p q : Prop) (hp : p) : q → p := by\n  intro h\n  exact hp\n'
+
+async function expectError(p: Promise<unknown>, code: number, message?: string | RegExp): Promise<void> {
+  await assert.rejects(p, (e: unknown) => {
+    assert.ok(e instanceof ResponseError, `expected a ResponseError, got ${String(e)}`)
+    assert.equal(e.code, code)
+    if (typeof message === 'string') assert.equal(e.message, message)
+    else if (message) assert.match(e.message, message)
+    return true
+  })
+}
+
+describe('lean-double', () => {
+  let d: Double
+  before(async () => {
+    d = startDouble()
+    const init = await handshake(d)
+    assert.deepEqual(init.serverInfo, { name: 'Lean 4 Server', version: '0.3.0' })
+  })
+
+  it('answers initialize like lean --server and registers the file watcher', async () => {
+    const init = (d.log().find((l) => l.dir === 'out' && l.msg.id === 0)!.msg as any).result
+    assert.equal(init.capabilities.experimental.rpcProvider.rpcWireFormat, 'v0')
+    assert.equal(init.capabilities.textDocumentSync.change, 2)
+    assert.equal(init.capabilities.semanticTokensProvider.legend.tokenTypes.at(-1), 'leanSorryLike')
+    await until(() => d.serverRequests.some((r) => r.method === 'client/registerCapability'))
+    const reg = d.log().find((l) => l.dir === 'out' && l.msg.method === 'client/registerCapability')!.msg
+    assert.equal(reg.id, 'register_lean_watcher')
+    assert.equal(reg.params.registrations[0].method, 'workspace/didChangeWatchedFiles')
+    const answer = d.log().find((l) => l.dir === 'in' && l.msg.id === 'register_lean_watcher')
+    assert.ok(answer && 'result' in answer.msg, 'the client answer is logged')
+  })
+
+  it('warns about sorry, and an incremental edit to rfl clears it', async () => {
+    const uri = d.uri('Sorry.lean')
+    await open(d, uri, 'theorem two : 1 + 1 = 2 := by sorry\n')
+    await d.conn.sendRequest('textDocument/waitForDiagnostics', { uri, version: 1 })
+    const last = diagsOf(d, uri, 1).at(-1)!.params
+    assert.deepEqual(last.diagnostics, [{
+      range: { start: pos(0, 8), end: pos(0, 11) }, fullRange: { start: pos(0, 8), end: pos(0, 11) },
+      severity: 2, source: 'Lean 4', message: "declaration uses 'sorry'",
+    }])
+    await d.conn.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version: 2 },
+      contentChanges: [{ range: { start: pos(0, 30), end: pos(0, 35) }, text: 'rfl' }],
+    })
+    await d.conn.sendRequest('textDocument/waitForDiagnostics', { uri, version: 2 })
+    assert.deepEqual(diagsOf(d, uri, 2).at(-1)!.params.diagnostics, [])
+    const mine = d.notes.filter((n) => n.params?.uri === uri || n.params?.textDocument?.uri === uri)
+    const firstV2 = mine.findIndex((n) => (n.params.version ?? n.params.textDocument.version) === 2)
+    assert.ok(mine.slice(firstV2).every((n) => (n.params.version ?? n.params.textDocument.version) === 2), 'nothing older after a newer version')
+  })
+
+  it('streams fileProgress per command and ends with processing: []', async () => {
+    const uri = d.uri('Progress.lean')
+    await open(d, uri, `${THEOREM_T}\n#eval 2 + 3 * 4\n#check unknownThing\n`)
+    await d.conn.sendRequest('textDocument/waitForDiagnostics', { uri, version: 1 })
+    const prog = d.notes.filter((n) => n.method === '$/lean/fileProgress' && n.params.textDocument.uri === uri).map((n) => n.params)
+    assert.deepEqual(prog[0].processing, [{ range: { start: pos(0, 0), end: pos(6, 0) }, kind: 1 }])
+    assert.deepEqual(prog.slice(1, -1).map((p) => p.processing[0].range.start.line), [0, 4, 5])
+    assert.deepEqual(prog.at(-1).processing, [])
+    for (const p of prog.slice(0, -1)) assert.ok(p.processing.every((x: any) => x.kind === 1 && x.range.end.line === 6))
+    const diags = diagsOf(d, uri, 1).at(-1)!.params.diagnostics
+    assert.deepEqual(diags.map((x: any) => [x.severity, x.message]), [[3, '14'], [1, "unknown identifier 'unknownThing'"]])
+    assert.deepEqual(diags[0].range, { start: pos(4, 0), end: pos(4, 5) })
+  })
+
+  it('shows goals with plainGoal before and after intro', async () => {
+    const uri = d.uri('Goals.lean')
+    await open(d, uri, THEOREM_T)
+    const afterIntro = await d.conn.sendRequest('$/lean/plainGoal', { textDocument: { uri }, position: pos(2, 0) })
+    assert.deepEqual(afterIntro, { rendered: '```lean\np q : Prop\nhp : p\nh : q\n⊢ p\n```', goals: ['p q : Prop\nhp : p\nh : q\n⊢ p'] })
+    const onBy = (await d.conn.sendRequest('$/lean/plainGoal', { textDocument: { uri }, position: pos(0, 46) })) as any
+    assert.deepEqual(onBy.goals, ['p q : Prop\nhp : p\n⊢ q → p'])
+    assert.deepEqual(await d.conn.sendRequest('$/lean/plainGoal', { textDocument: { uri }, position: pos(2, 10) }), { rendered: 'no goals', goals: [] })
+    const term = (await d.conn.sendRequest('$/lean/plainTermGoal', { textDocument: { uri }, position: pos(2, 9) })) as any
+    assert.equal(term.goal, 'p q : Prop\nhp : p\nh : q\n⊢ p')
+    assert.deepEqual(term.range, { start: pos(2, 8), end: pos(2, 10) })
+  })
+
+  it('serves interactive goals over RPC with v0 references that resolve', async () => {
+    const uri = d.uri('Rpc.lean')
+    await open(d, uri, THEOREM_T)
+    const { sessionId } = (await d.conn.sendRequest('$/lean/rpc/connect', { uri })) as { sessionId: string }
+    assert.match(sessionId, /^\d+$/)
+    const at = { textDocument: { uri }, position: pos(2, 2) }
+    const res = (await d.conn.sendRequest('$/lean/rpc/call', { ...at, sessionId, method: 'Lean.Widget.getInteractiveGoals', params: at })) as any
+    const g = res.goals[0]
+    assert.deepEqual(g.hyps.map((h: any) => h.names), [['p', 'q'], ['hp'], ['h']])
+    assert.equal(g.goalPrefix, '⊢ ')
+    assert.match(g.mvarId, /^_uniq\.\d+$/)
+    assert.deepEqual(Object.keys(g.ctx), ['p'])
+    const [tag, text] = g.type.tag
+    assert.deepEqual(text, { text: 'p' })
+    assert.equal(tag.subexprPos, '/')
+    const popup = (await d.conn.sendRequest('$/lean/rpc/call', { ...at, sessionId, method: 'Lean.Widget.InteractiveDiagnostics.infoToInteractive', params: g.hyps[2].type.tag[0].info })) as any
+    assert.deepEqual(popup.type.tag[1], { text: 'Prop' })
+    assert.deepEqual(popup.exprExplicit.tag[1], { text: 'q' })
+    await expectError(d.conn.sendRequest('$/lean/rpc/call', { ...at, sessionId, method: 'Foo.bar', params: {} }), -32601, "No RPC method 'Foo.bar' found")
+    await expectError(d.conn.sendRequest('$/lean/rpc/call', { ...at, sessionId: '42', method: 'Lean.Widget.getWidgets', params: pos(0, 0) }), -32900, 'Outdated RPC session')
+  })
+
+  it('hovers declared names and builtins', async () => {
+    const uri = d.uri('Hover.lean')
+    await open(d, uri, `${THEOREM_T}#check Nat.add\n#check t\n`)
+    const builtin = (await d.conn.sendRequest('textDocument/hover', { textDocument: { uri }, position: pos(3, 10) })) as any
+    assert.equal(builtin.contents.kind, 'markdown')
+    assert.match(builtin.contents.value, /^```lean\nNat\.add : Nat → Nat → Nat\n```\n\*\*\*\n.+\n\*\*\*\n\*import Init\.Prelude\*$/s)
+    assert.deepEqual(builtin.range, { start: pos(3, 7), end: pos(3, 14) })
+    const user = (await d.conn.sendRequest('textDocument/hover', { textDocument: { uri }, position: pos(4, 7) })) as any
+    assert.equal(user.contents.value, '```lean\nt (p q : Prop) (hp : p) : q → p\n```')
+    const local = (await d.conn.sendRequest('textDocument/hover', { textDocument: { uri }, position: pos(2, 9) })) as any
+    assert.equal(local.contents.value, '```lean\nhp : p\n```')
+  })
+
+  it('completes after Nat. and resolves the detail', async () => {
+    const uri = d.uri('Completion.lean')
+    await open(d, uri, '#eval Nat.\n')
+    const list = (await d.conn.sendRequest('textDocument/completion', { textDocument: { uri }, position: pos(0, 10) })) as any
+    assert.equal(list.isIncomplete, true)
+    const add = list.items.find((i: any) => i.label === 'add')
+    assert.ok(add && list.items.some((i: any) => i.label === 'succ' && i.kind === 4))
+    assert.equal(add.kind, 3)
+    assert.deepEqual(add.data, [`«external:${uri}»`, 0, 10, 1, 'cNat.add'])
+    const resolved = (await d.conn.sendRequest('completionItem/resolve', add)) as any
+    assert.equal(resolved.detail, 'Nat → Nat → Nat')
+    assert.deepEqual(resolved.data, add.data)
+  })
+
+  it('answers requests for closed files and pending requests at close with -32801', async () => {
+    const closed = d.uri('Never.lean')
+    await expectError(d.conn.sendRequest('textDocument/hover', { textDocument: { uri: closed }, position: pos(0, 0) }), -32801, `Cannot process request to closed file '${closed}'`)
+    const uri = d.uri('Closing.lean')
+    await open(d, uri, '#eval 2\n'.repeat(40))
+    const pending = d.conn.sendRequest('textDocument/documentSymbol', { textDocument: { uri } })
+    await d.conn.sendNotification('textDocument/didClose', { textDocument: { uri } })
+    await expectError(pending, -32801)
+    const cleared = await d.waitNote((n) => n.method === 'textDocument/publishDiagnostics' && n.params.uri === uri && n.params.diagnostics.length === 0)
+    assert.equal(cleared.params.version, 1)
+    await expectError(d.conn.sendRequest('no/such/method', {}), -32601, "No request handler found for 'no/such/method'")
+  })
+
+  it('logs a violation for a duplicate didOpen and keeps going', async () => {
+    const uri = d.uri('Dup.lean')
+    await open(d, uri, '#eval 1\n')
+    await open(d, uri, '#eval 2\n')
+    await d.conn.sendRequest('textDocument/waitForDiagnostics', { uri, version: 1 })
+    assert.match(d.stderr(), new RegExp(`DOUBLE-PROTOCOL-VIOLATION: duplicate didOpen ${uri.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`))
+    const rfile = d.log().filter((l) => l.dir === 'in' && l.msg.method === 'textDocument/didOpen' && l.msg.params.textDocument.uri === uri)
+    assert.equal(rfile.length, 2)
+  })
+
+  it('simulates a worker crash: -32902, fatal progress, restart on didChange', async () => {
+    const uri = d.uri('Crash.lean')
+    await open(d, uri, '#eval 1\n-- double: worker-crash\n#eval 2\n')
+    await expectError(d.conn.sendRequest('textDocument/hover', { textDocument: { uri }, position: pos(2, 1) }), -32902, `Server process for ${uri} crashed, likely due to a stack overflow or a bug.`)
+    await d.waitNote((n) => n.method === '$/lean/fileProgress' && n.params.textDocument.uri === uri && n.params.processing[0]?.kind === 2)
+    const queued = d.conn.sendRequest('textDocument/hover', { textDocument: { uri }, position: pos(0, 6) })
+    await d.conn.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ range: { start: pos(1, 0), end: pos(2, 0) }, text: '' }] })
+    const h = (await queued) as any
+    assert.equal(h.contents.value, '```lean\n1 : Nat\n```')
+  })
+})
+
+describe('lean-double strictness and knobs', { concurrency: true }, () => {
+  it('dies when a request has no params', async () => {
+    const d = startDouble()
+    await handshake(d)
+    void d.conn.sendRequest('textDocument/hover').catch(() => {})
+    const { code } = await d.exited
+    assert.equal(code, 1)
+    assert.match(d.stderr(), /Watchdog error: .*without object\/array params/)
+  })
+
+  it('dies when initialized is not the second message', async () => {
+    const d = startDouble()
+    await d.conn.sendRequest('initialize', { processId: null, rootUri: null, capabilities: {} })
+    void d.conn.sendRequest('textDocument/hover', { textDocument: { uri: 'file:///x.lean' }, position: pos(0, 0) }).catch(() => {})
+    assert.equal((await d.exited).code, 1)
+    assert.match(d.stderr(), /Watchdog error/)
+  })
+
+  it('dies when the client answers registerCapability with an error code Lean does not know', async () => {
+    const d = startDouble({}, { answerRequests: false })
+    d.conn.onRequest('client/registerCapability', () => new ResponseError(-32803, 'RequestFailed'))
+    await handshake(d)
+    assert.equal((await d.exited).code, 1)
+    assert.match(d.stderr(), /error code Lean does not know: -32803/)
+  })
+
+  it('expires RPC sessions without keep-alive, and keepAlive extends them', async () => {
+    const d = startDouble({ LEAN_DOUBLE_RPC_EXPIRY_MS: '300' })
+    const init = await handshake(d, { rpcWireFormat: 'v1' })
+    assert.equal(init.capabilities.experimental.rpcProvider.rpcWireFormat, 'v1')
+    const uri = d.uri('Expire.lean')
+    await open(d, uri, THEOREM_T)
+    const at = { textDocument: { uri }, position: pos(2, 2) }
+    const call = (sessionId: string) => d.conn.sendRequest('$/lean/rpc/call', { ...at, sessionId, method: 'Lean.Widget.getInteractiveGoals', params: at })
+    const a = ((await d.conn.sendRequest('$/lean/rpc/connect', { uri })) as any).sessionId
+    const b = ((await d.conn.sendRequest('$/lean/rpc/connect', { uri })) as any).sessionId
+    const first = (await call(a)) as any
+    assert.deepEqual(Object.keys(first.goals[0].ctx), ['__rpcref'])
+    for (let i = 0; i < 5; i++) {
+      await new Promise((r) => setTimeout(r, 100))
+      await d.conn.sendNotification('$/lean/rpc/keepAlive', { uri, sessionId: b })
+    }
+    await expectError(call(a), -32900, 'Outdated RPC session')
+    assert.ok(await call(b))
+    await d.conn.sendRequest('shutdown')
+    await expectError(d.conn.sendRequest('textDocument/hover', { textDocument: { uri }, position: pos(0, 0) }), -32600, "Request received after 'shutdown' request.")
+    await d.conn.sendNotification('exit')
+    assert.equal((await d.exited).code, 0)
+  })
+
+  it('honours incremental diagnostics, cancellation and the header error', async () => {
+    const d = startDouble({ LEAN_DOUBLE_DELAY_MS: '40' })
+    await handshake(d, { incrementalDiagnosticSupport: true })
+    const uri = d.uri('Inc.lean')
+    await open(d, uri, '#check a1\n#check a2\n#check a3\n#eval 1\n#eval 2\n#eval 3\n')
+    const source = new CancellationTokenSource()
+    const slow = d.conn.sendRequest('textDocument/hover', { textDocument: { uri }, position: pos(5, 1) }, source.token)
+    source.cancel()
+    await expectError(slow, -32800)
+    await d.conn.sendRequest('textDocument/waitForDiagnostics', { uri, version: 1 })
+    const pubs = diagsOf(d, uri, 1).map((n) => n.params)
+    assert.equal(pubs[0].isIncremental, false)
+    assert.ok(pubs.slice(1).every((p) => p.isIncremental === true && p.diagnostics.length === 1))
+    assert.deepEqual(pubs.flatMap((p) => p.diagnostics).map((x: any) => x.message), [
+      "unknown identifier 'a1'", "unknown identifier 'a2'", "unknown identifier 'a3'", '1', '2', '3',
+    ])
+    const bad = d.uri('Bad.lean')
+    await open(d, bad, 'import Foo\n#eval 1\n')
+    const fatal = await d.waitNote((n) => n.method === '$/lean/fileProgress' && n.params.textDocument.uri === bad && n.params.processing[0]?.kind === 2)
+    assert.deepEqual(fatal.params.processing[0].range.start, pos(0, 0))
+    assert.match(diagsOf(d, bad, 1)[0]!.params.diagnostics[0].message, /^unknown module prefix 'Foo'/)
+  })
+
+  it('crashes like a segfault on LEAN_DOUBLE_CRASH_ON, and exits after init on LEAN_DOUBLE_EXIT_AFTER_INIT', async () => {
+    const d = startDouble({ LEAN_DOUBLE_CRASH_ON: 'BOOM' })
+    await handshake(d)
+    await open(d, d.uri('Boom.lean'), '#eval 1 -- BOOM\n')
+    const { signal } = await d.exited
+    assert.equal(signal, 'SIGSEGV')
+    const e = startDouble({ LEAN_DOUBLE_EXIT_AFTER_INIT: '1' })
+    const init = (await e.conn.sendRequest('initialize', { processId: null, rootUri: null, capabilities: {} })) as any
+    assert.equal(init.serverInfo.version, '0.3.0')
+    assert.equal((await e.exited).code, 1)
+  })
+})
