@@ -29,7 +29,7 @@ test('killing the Lean server mid-typing loses nothing and the diagnostics come 
   await expect.poll(() => leanServerPids(app.serve.pid!).length).toBeGreaterThan(0)
   await focusEditor(page)
   await page.keyboard.press('Control+End')
-  await page.keyboard.type('\ntheorem two : 2 = 2 := by')
+  await page.keyboard.type('theorem two : 2 = 2 := by')
   for (const pid of leanServerPids(app.serve.pid!)) process.kill(pid, 'SIGKILL')
   // Keep typing while it is down.
   await page.keyboard.type(' sorry')
