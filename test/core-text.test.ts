@@ -63,3 +63,26 @@ test('crash policy backs off exponentially with jitter and gives up after 5 cras
   now = 120_000 // crashes older than a minute are forgotten
   assert.equal(policy.recordCrash(), 100)
 })
+
+test('the incremental line index agrees with a full re-apply on random edits, LF and CRLF', () => {
+  let seed = 7
+  const rnd = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) % n)
+  for (const nl of ['\n', '\r\n']) {
+    const docs = new DocumentStore()
+    const start = ['theorem a : 1 = 1 := rfl', '  𝔽 α', '', 'end'].join(nl)
+    docs.open({ uri: 'u', path: '/u', text: start, diskText: start, diskMtimeMs: 0, readonly: false, languageId: 'lean4' })
+    let expected = start
+    for (let i = 0; i < 300; i++) {
+      const lines = expected.split(/\r\n|\n/)
+      const l1 = rnd(lines.length + 1)
+      const l2 = Math.min(lines.length, l1 + rnd(2))
+      const change = {
+        range: { start: { line: l1, character: rnd(8) }, end: { line: l2, character: rnd(8) } },
+        text: ['', 'x', `y${nl}z`, nl, '𝔽'][rnd(5)],
+      }
+      if (l2 === l1 && change.range.end.character < change.range.start.character) change.range.end.character = change.range.start.character
+      expected = applyChanges(expected, [change])
+      assert.equal(docs.change('u', [change]).text, expected, `edit ${i} (${JSON.stringify(nl)})`)
+    }
+  }
+})

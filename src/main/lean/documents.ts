@@ -3,7 +3,7 @@
 // close/reopen and server restarts, because Lean drops output for versions it has seen superseded.
 import type { TextChange } from '../../shared/lsp'
 import { Emitter } from '../util/disposable'
-import { applyChanges } from './text-edits'
+import { LineIndex } from './line-index'
 
 export interface OpenDocument {
   uri: string
@@ -27,6 +27,7 @@ export class DocumentStore {
   private readonly docs = new Map<string, OpenDocument>()
   /** Highest version ever issued per uri, kept after close so a reopen continues above it. */
   private readonly lastVersion = new Map<string, number>()
+  private readonly indexes = new Map<string, LineIndex>()
   readonly onDidOpen = new Emitter<OpenDocument>()
   readonly onDidChange = new Emitter<DocumentChange>()
   readonly onDidClose = new Emitter<OpenDocument>()
@@ -52,7 +53,9 @@ export class DocumentStore {
   change(uri: string, changes: TextChange[]): OpenDocument {
     const doc = this.require(uri)
     if (changes.length === 0) return doc
-    doc.text = applyChanges(doc.text, changes)
+    let index = this.indexes.get(uri)
+    if (!index || index.text !== doc.text) this.indexes.set(uri, (index = new LineIndex(doc.text)))
+    doc.text = index.apply(changes)
     doc.version = this.bumpVersion(uri)
     this.onDidChange.fire({ doc, changes })
     return doc
@@ -69,6 +72,7 @@ export class DocumentStore {
     const doc = this.docs.get(uri)
     if (!doc) return
     this.docs.delete(uri)
+    this.indexes.delete(uri)
     this.onDidClose.fire(doc)
   }
 
