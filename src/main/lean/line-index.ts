@@ -2,7 +2,7 @@
 // a keystroke costs the same in a 20,000-line file as in a short one. Files containing \r fall back to
 // recomputing (Lean files are LF; CRLF and lone CR still work, just without the shortcut).
 import type { Position, TextChange } from '../../shared/lsp'
-import { applyChanges } from './text-edits'
+import { applyChanges, lineOfOffset } from './text-edits'
 
 function lfStarts(text: string, base = 0): number[] {
   const starts: number[] = []
@@ -55,15 +55,7 @@ export class LineIndex {
   }
 
   private lineOf(offset: number): number {
-    const starts = this.starts as number[]
-    let lo = 0
-    let hi = starts.length - 1
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1
-      if (starts[mid] <= offset) lo = mid
-      else hi = mid - 1
-    }
-    return lo
+    return lineOfOffset(this.starts as number[], offset)
   }
 
   private reindex(): void {

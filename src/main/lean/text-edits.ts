@@ -45,8 +45,8 @@ export function offsetAt(text: string, pos: Position, starts?: number[]): number
   return Math.min(start + Math.max(0, pos.character), end)
 }
 
-export function positionAt(text: string, offset: number): Position {
-  const starts = lineStarts(text)
+/** The line containing `offset`, given ascending line-start offsets (binary search). */
+export function lineOfOffset(starts: number[], offset: number): number {
   let lo = 0
   let hi = starts.length - 1
   while (lo < hi) {
@@ -54,7 +54,13 @@ export function positionAt(text: string, offset: number): Position {
     if (starts[mid] <= offset) lo = mid
     else hi = mid - 1
   }
-  return { line: lo, character: offset - starts[lo] }
+  return lo
+}
+
+export function positionAt(text: string, offset: number): Position {
+  const starts = lineStarts(text)
+  const line = lineOfOffset(starts, offset)
+  return { line, character: offset - starts[line] }
 }
 
 export function isValidRange(r: unknown): r is Range {
