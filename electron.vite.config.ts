@@ -1,5 +1,6 @@
 import { resolve } from 'node:path'
 import { defineConfig } from 'electron-vite'
+import { copyInfoviewDist } from './build/copy-infoview-dist'
 
 // Three builds: the main process (Electron entry + the plain-Node serve entry share the core),
 // the preload (CommonJS so it runs with the sandbox on), and the renderer (Monaco + infoview frame).
@@ -27,6 +28,7 @@ export default defineConfig({
   renderer: {
     root: resolve(__dirname, 'src/renderer'),
     base: './',
+    plugins: [copyInfoviewDist()],
     build: {
       outDir: 'out/renderer',
       minify: true,

@@ -1,0 +1,85 @@
+// Runs INSIDE the sandboxed infoview frame (opaque origin). Loads @leanprover/infoview unbundled through its loader
+// with an import map of absolute URLs (the infoview and the React 18 it ships, also importable by user widgets),
+// gives it an EditorApi over the bridge to the workbench, and serves the workbench's InfoviewApi calls.
+import './frame.css'
+import { loadRenderInfoview } from '@leanprover/infoview/loader'
+import type { InfoviewApi } from '@leanprover/infoview'
+import { Bridge, parentTransport } from '../bridge'
+import type { FrameMethods, FrameTheme, HostMethods } from '../protocol'
+import { installContextMenu } from './context-menu'
+import { editorApiOver } from './editor-api'
+import { forwardShortcuts } from '../shortcuts'
+
+const asset = (name: string): string => new URL(`./infoview/${name}`, document.baseURI).href
+
+function applyTheme(theme: FrameTheme): void {
+  const root = document.documentElement
+  for (let i = root.style.length - 1; i >= 0; i--) {
+    const name = root.style.item(i)
+    if (name.startsWith('--vscode-') && !(name in theme.vars)) root.style.removeProperty(name)
+  }
+  for (const [name, value] of Object.entries(theme.vars)) {
+    if (name.startsWith('--vscode-') && typeof value === 'string') root.style.setProperty(name, value)
+  }
+  const kind = theme.kind === 'light' ? 'light' : 'dark'
+  root.style.colorScheme = kind
+  document.body.classList.remove('vscode-dark', 'vscode-light')
+  document.body.classList.add(`vscode-${kind}`)
+  document.body.dataset.vscodeThemeKind = `vscode-${kind}`
+}
+
+function start(): void {
+  const root = document.getElementById('react_root')
+  if (!root) throw new Error('infoview.html has no #react_root')
+
+  let resolveApi!: (api: InfoviewApi) => void
+  const infoview = new Promise<InfoviewApi>((resolve) => (resolveApi = resolve))
+  const whenLoaded =
+    <K extends keyof InfoviewApi>(name: K) =>
+    async (...args: unknown[]): Promise<unknown> => {
+      const api = await infoview
+      return (api[name] as (...a: unknown[]) => unknown)(...args)
+    }
+
+  const handlers: FrameMethods = {
+    setTheme: async (theme) => applyTheme(theme),
+    initialize: whenLoaded('initialize'),
+    gotServerNotification: whenLoaded('gotServerNotification'),
+    sentClientNotification: whenLoaded('sentClientNotification'),
+    serverRestarted: whenLoaded('serverRestarted'),
+    serverStopped: whenLoaded('serverStopped'),
+    changedCursorLocation: whenLoaded('changedCursorLocation'),
+    changedInfoviewConfig: whenLoaded('changedInfoviewConfig'),
+    requestedAction: whenLoaded('requestedAction'),
+    clickedContextMenu: whenLoaded('clickedContextMenu'),
+    getInfoviewHtml: whenLoaded('getInfoviewHtml') as FrameMethods['getInfoviewHtml'],
+  } as FrameMethods
+  // No runTestScript: the workbench never needs to evaluate code in here.
+
+  const bridge = new Bridge<HostMethods>(parentTransport(), handlers)
+  const editorApi = editorApiOver(bridge)
+
+  installContextMenu({
+    clicked: (action) => void infoview.then((api) => api.clickedContextMenu(action)),
+    copy: (text) => void editorApi.copyToClipboard(text).catch(() => undefined),
+  })
+  forwardShortcuts((key) => void bridge.call('keydown', key).catch(() => undefined))
+
+  const slow = setTimeout(() => {
+    const note = root.querySelector('.lectern-loading')
+    if (note) note.textContent = 'The infoview is taking long to load; the developer console may say why.'
+  }, 20000)
+
+  const imports = {
+    '@leanprover/infoview': asset('index.production.min.js'),
+    react: asset('react.production.min.js'),
+    'react/jsx-runtime': asset('react-jsx-runtime.production.min.js'),
+    'react-dom': asset('react-dom.production.min.js'),
+  }
+  loadRenderInfoview(imports, [editorApi, root], (api) => {
+    clearTimeout(slow)
+    resolveApi(api)
+  })
+}
+
+start()
