@@ -93,7 +93,7 @@ async function main(): Promise<void> {
   results.keystrokeToDidChange = { file20kLines: onBig, file1Line: onSmall, ratioP50: onBig.p50 / onSmall.p50 }
 
   // 4. Diagnostics fan-out: thousands of diagnostics from the store to a /ws subscriber.
-  const diags = Array.from({ length: 5000 }, (_, i) => ({ range: { start: { line: i, character: 0 }, end: { line: i, character: 5 } }, severity: 2, message: `warning ${i}`, source: 'Lean 4' }))
+  const diags = Array.from({ length: 5000 }, (_, i) => ({ range: { start: { line: i, character: 0 }, end: { line: i, character: 5 } }, severity: 2 as const, message: `warning ${i}`, source: 'Lean 4' }))
   let received = 0
   const gotAll = new Promise<void>((resolve) =>
     ws.on('message', (d) => {

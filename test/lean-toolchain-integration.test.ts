@@ -15,7 +15,7 @@ function script(dir: string, name: string, body: string): void {
 }
 
 test('no Lean installed: the server state says so in one sentence and names elan', async (t) => {
-  const env = { ...process.env, PATH: '/usr/bin:/bin' }
+  const env: NodeJS.ProcessEnv = { ...process.env, PATH: '/usr/bin:/bin' }
   delete env.LECTERN_LEAN_SERVER
   const h = await startCore({ files: PROJECT, env })
   t.after(() => h.dispose())
@@ -38,7 +38,7 @@ test('lake serve fails to start → falls back to lean --server and says why', a
   script(bin, 'lake', 'if [ "$1" = serve ]; then echo "error: lakefile.toml:1:0: package configuration has errors" >&2; exit 1; fi\necho "Lake version 5.0.0 (Lean version 4.20.0)"')
   script(bin, 'lean', `if [ "$1" = --version ]; then echo "Lean (version 4.20.0, x86_64-unknown-linux-gnu, Release)"; exit 0; fi\nexec ${DOUBLE} "$@"`)
   await h0.core.dispose()
-  const env = { ...process.env, PATH: `${bin}:/usr/bin:/bin` }
+  const env: NodeJS.ProcessEnv = { ...process.env, PATH: `${bin}:/usr/bin:/bin` }
   delete env.LECTERN_LEAN_SERVER
   const h = await startCore({ files: PROJECT, env })
   t.after(async () => {
