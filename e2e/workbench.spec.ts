@@ -1,0 +1,283 @@
+// The workbench as a user drives it: explorer, tabs, typing and saving, Problems navigation, multi-cursor
+// edits reaching the core intact, and external changes under a dirty buffer.
+import { test, expect, type LecternApp } from './fixtures'
+import type { Page } from '@playwright/test'
+
+declare global {
+  interface Window {
+    /** The renderer's read-only test probe (src/renderer/src/main.ts). */
+    __lectern?: { modelText(path: string): string | undefined; ready: boolean }
+  }
+}
+
+const PROBLEM_FILE = [
+  'theorem one : 1 = 1 := by',
+  '  rfl',
+  '',
+  '-- a few lines so that the jump is visible',
+  '',
+  '',
+  '',
+  'def x := foo',
+  '',
+].join('\n')
+
+/** Clicks into the editor and puts the cursor at the start of the document. */
+async function focusEditorStart(page: Page): Promise<void> {
+  await page.locator('.lx-editor .view-lines').click({ position: { x: 5, y: 5 } })
+  await page.keyboard.press('Control+Home')
+}
+
+async function openFromExplorer(page: Page, name: string): Promise<void> {
+  await page.locator('.lx-explorer .lx-tree-row', { hasText: name }).first().click()
+  await expect(page.locator('.lx-tab-active .lx-tab-label')).toHaveText(name)
+}
+
+function modelText(page: Page, path: string): Promise<string | undefined> {
+  return page.evaluate((p) => window.__lectern?.modelText(p), path)
+}
+
+/** The core's text of a document, asked over a second /ws connection (doc.open returns the open buffer). */
+function coreText(page: Page, path: string): Promise<string> {
+  return page.evaluate(async (p) => {
+    const token = new URL(location.href).searchParams.get('token') ?? ''
+    const ws = new WebSocket(`ws://${location.host}/ws?token=${encodeURIComponent(token)}`)
+    await new Promise((resolve, reject) => {
+      ws.onopen = resolve
+      ws.onerror = reject
+    })
+    try {
+      const reply = await new Promise<{ result?: { text: string }; error?: { message: string } }>((resolve) => {
+        ws.onmessage = (ev) => {
+          const msg = JSON.parse(String(ev.data))
+          if (msg.id === 1) resolve(msg)
+        }
+        ws.send(JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'doc.open', params: { path: p } }))
+      })
+      if (!reply.result) throw new Error(reply.error?.message ?? 'no result')
+      return reply.result.text
+    } finally {
+      ws.close()
+    }
+  }, path)
+}
+
+async function ready(app: LecternApp): Promise<void> {
+  await expect(app.page.locator('.lx-explorer .lx-tree-row', { hasText: 'Main.lean' })).toBeVisible()
+}
+
+test('clicking a file in the explorer opens it in a tab', async ({ app }) => {
+  const { page } = app
+  await ready(app)
+  await openFromExplorer(page, 'Main.lean')
+  await expect(page.locator('.lx-tab')).toHaveCount(1)
+  await expect(page.locator('.lx-editor .view-lines')).toContainText('theorem one')
+  await expect(page.locator('.lx-explorer .lx-tree-row.lx-active')).toHaveText('Main.lean')
+  await expect(page.locator('[data-testid="status-cursor"]')).toHaveText('Ln 1, Col 1')
+})
+
+test('typing marks the tab dirty; Ctrl+S writes the file and clears the marker', async ({ app }) => {
+  const { page } = app
+  await ready(app)
+  await openFromExplorer(page, 'Main.lean')
+  await focusEditorStart(page)
+  await page.keyboard.type('-- saved by the test\n')
+  await expect(page.locator('.lx-tab-active')).toHaveClass(/lx-tab-dirty/)
+  await expect(page.locator('.lx-tab-active .lx-tab-dirty-marker')).toBeVisible()
+  await page.keyboard.press('Control+S')
+  await expect.poll(() => app.readFile('Main.lean')).toBe('-- saved by the test\ntheorem one : 1 = 1 := by\n  rfl\n')
+  await expect(page.locator('.lx-tab-active')).not.toHaveClass(/lx-tab-dirty/)
+})
+
+test.describe('with diagnostics', () => {
+  test.use({ workspaceFiles: { 'lean-toolchain': 'leanprover/lean4:v4.20.0\n', 'lakefile.toml': 'name = "demo"\n', 'Main.lean': 'theorem one : 1 = 1 := by\n  rfl\n', 'Bad.lean': PROBLEM_FILE } })
+
+  test('a Problems entry jumps to the diagnostic', async ({ app }) => {
+    const { page } = app
+    await ready(app)
+    await openFromExplorer(page, 'Bad.lean')
+    const problem = page.locator('.lx-problem', { hasText: "unknown identifier 'foo'" })
+    await expect(problem).toBeVisible()
+    await expect(problem.locator('.lx-problem-file')).toHaveText('Bad.lean')
+    await expect(problem.locator('.lx-problem-position')).toHaveText('8:10')
+    await expect(page.locator('[data-testid="status-errors"]')).toHaveText(/1/)
+    await expect(page.locator('.lx-editor .lx-glyph-error')).toHaveCount(1)
+    // Move away (another tab) and come back through the Problems entry.
+    await openFromExplorer(page, 'Main.lean')
+    await problem.click()
+    await expect(page.locator('.lx-tab-active .lx-tab-label')).toHaveText('Bad.lean')
+    await expect(page.locator('[data-testid="status-cursor"]')).toHaveText("Ln 8, Col 10")
+  })
+})
+
+test('multi-cursor edits keep the core text equal to the editor text', async ({ app }) => {
+  const { page } = app
+  const path = app.file('Main.lean')
+  app.writeFile('Main.lean', 'theorem one : 1 = 1 := by\n  rfl\n\nexample : 2 = 2 := by\n  rfl\n')
+  await ready(app)
+  await openFromExplorer(page, 'Main.lean')
+  await focusEditorStart(page)
+  // Three cursors at the start of lines 1–3 (Monaco's "add cursor below" on Linux).
+  await page.keyboard.press('Shift+Alt+ArrowDown')
+  await page.keyboard.press('Shift+Alt+ArrowDown')
+  await page.keyboard.type('ab')
+  await page.keyboard.press('End')
+  await page.keyboard.type(' -- c')
+  await page.keyboard.press('Enter')
+  await page.keyboard.type('d')
+  await page.keyboard.press('Backspace')
+  await page.keyboard.press('Backspace')
+  await page.keyboard.press('Backspace')
+  await page.keyboard.press('Escape')
+  const model = await modelText(page, path)
+  expect(model).toContain('ab')
+  expect(model).not.toBe('theorem one : 1 = 1 := by\n  rfl\n\nexample : 2 = 2 := by\n  rfl\n')
+  await expect.poll(() => coreText(page, path)).toBe(model)
+})
+
+test('a file changed on disk under unsaved edits shows the conflict bar and loses nothing', async ({ app }) => {
+  const { page } = app
+  const path = app.file('Main.lean')
+  await ready(app)
+  await openFromExplorer(page, 'Main.lean')
+  await focusEditorStart(page)
+  await page.keyboard.type('-- mine\n')
+  await expect(page.locator('.lx-tab-active')).toHaveClass(/lx-tab-dirty/)
+  app.writeFile('Main.lean', '-- theirs\n')
+  const bar = page.locator('[data-notice="conflict"]')
+  await expect(bar).toBeVisible()
+  // Nothing was lost on either side: the buffer keeps our edit, the disk keeps theirs.
+  expect(await modelText(page, path)).toBe('-- mine\ntheorem one : 1 = 1 := by\n  rfl\n')
+  expect(app.readFile('Main.lean')).toBe('-- theirs\n')
+  await expect.poll(() => coreText(page, path)).toBe('-- mine\ntheorem one : 1 = 1 := by\n  rfl\n')
+  // Ctrl+S must not overwrite silently either.
+  await page.keyboard.press('Control+S')
+  await expect(bar).toBeVisible()
+  expect(app.readFile('Main.lean')).toBe('-- theirs\n')
+  // The user decides: keep ours.
+  await bar.getByRole('button', { name: 'Overwrite' }).click()
+  await expect(bar).toBeHidden()
+  await expect.poll(() => app.readFile('Main.lean')).toBe('-- mine\ntheorem one : 1 = 1 := by\n  rfl\n')
+  await expect(page.locator('.lx-tab-active')).not.toHaveClass(/lx-tab-dirty/)
+})
+
+test('reload from disk takes the disk version; a clean buffer follows the disk by itself', async ({ app }) => {
+  const { page } = app
+  const path = app.file('Main.lean')
+  await ready(app)
+  await openFromExplorer(page, 'Main.lean')
+  // Clean buffer: an external change simply reloads.
+  app.writeFile('Main.lean', 'theorem two : 2 = 2 := by\n  rfl\n')
+  await expect.poll(() => modelText(page, path)).toBe('theorem two : 2 = 2 := by\n  rfl\n')
+  await expect(page.locator('[data-notice="conflict"]')).toHaveCount(0)
+  // Dirty buffer: conflict, then "Reload from disk".
+  await focusEditorStart(page)
+  await page.keyboard.type('-- draft\n')
+  app.writeFile('Main.lean', 'theorem three : 3 = 3 := by\n  rfl\n')
+  const bar = page.locator('[data-notice="conflict"]')
+  await bar.getByRole('button', { name: 'Reload from disk' }).click()
+  await expect(bar).toBeHidden()
+  await expect.poll(() => modelText(page, path)).toBe('theorem three : 3 = 3 := by\n  rfl\n')
+  await expect.poll(() => coreText(page, path)).toBe('theorem three : 3 = 3 := by\n  rfl\n')
+  await expect(page.locator('.lx-tab-active')).not.toHaveClass(/lx-tab-dirty/)
+})
+
+test('closing a dirty tab asks first', async ({ app }) => {
+  const { page } = app
+  await ready(app)
+  await openFromExplorer(page, 'Main.lean')
+  await focusEditorStart(page)
+  await page.keyboard.type('x')
+  const tab = page.locator('.lx-tab-active')
+  await expect(tab).toHaveClass(/lx-tab-dirty/)
+  // The dirty marker turns into × on hover, as in VS Code.
+  await tab.hover()
+  await tab.locator('.lx-tab-close').click()
+  const dialog = page.getByRole('dialog', { name: 'Unsaved changes' })
+  await expect(dialog).toBeVisible()
+  await dialog.getByRole('button', { name: 'Cancel' }).click()
+  await expect(page.locator('.lx-tab')).toHaveCount(1)
+  await tab.hover()
+  await tab.locator('.lx-tab-close').click()
+  await dialog.getByRole('button', { name: "Don't Save" }).click()
+  await expect(page.locator('.lx-tab')).toHaveCount(0)
+  expect(app.readFile('Main.lean')).toBe('theorem one : 1 = 1 := by\n  rfl\n')
+})
+
+test('the command palette lists commands with keybindings and runs them without editor focus', async ({ app }) => {
+  const { page } = app
+  await ready(app)
+  await expect(page.locator('.lx-panel')).toBeVisible()
+  await page.locator('.lx-explorer').click()
+  await page.keyboard.press('Control+Shift+P')
+  const palette = page.getByRole('dialog', { name: 'Command Palette' })
+  await expect(palette).toBeVisible()
+  await expect(palette.locator('.lx-palette-item', { hasText: 'Lean 4: Restart Server' })).toBeVisible()
+  await page.keyboard.type('toggle problems')
+  await expect(palette.locator('.lx-palette-item').first()).toContainText('Ctrl+Shift+M')
+  await page.keyboard.press('Enter')
+  await expect(palette).toBeHidden()
+  await expect(page.locator('.lx-panel')).toBeHidden()
+  await page.keyboard.press('Control+Shift+M')
+  await expect(page.locator('.lx-panel')).toBeVisible()
+})
+
+test.describe('without any Lean toolchain', () => {
+  test.use({ leanServer: 'none' })
+
+  test('a banner says so, with the fix and the setup report', async ({ app }) => {
+    const { page } = app
+    await ready(app)
+    await openFromExplorer(page, 'Main.lean')
+    const banner = page.locator('.lx-banner[data-state="no-toolchain"]')
+    await expect(banner).toBeVisible()
+    await expect(banner).toContainText('No Lean toolchain found')
+    await expect(page.locator('[data-testid="status-server"]')).toContainText('Lean: no toolchain')
+    await banner.getByRole('button', { name: 'Copy setup report' }).click()
+    const dialog = page.getByRole('dialog', { name: 'Setup report' })
+    await expect(dialog).toBeVisible()
+    await expect(dialog.locator('pre')).not.toBeEmpty()
+    await dialog.getByRole('button', { name: 'Close' }).click()
+    await expect(dialog).toBeHidden()
+  })
+})
+
+test('files created on disk appear in the explorer', async ({ app }) => {
+  const { page } = app
+  await ready(app)
+  app.writeFile('Fresh.lean', 'def fresh := 1\n')
+  await expect(page.locator('.lx-explorer .lx-tree-row', { hasText: 'Fresh.lean' })).toBeVisible()
+  await openFromExplorer(page, 'Fresh.lean')
+})
+
+test.describe('imports out of date', () => {
+  test.use({
+    workspaceFiles: {
+      'lean-toolchain': 'leanprover/lean4:v4.20.0\n',
+      'lakefile.toml': 'name = "demo"\n',
+      'Main.lean': 'theorem one : 1 = 1 := by\n  rfl\n',
+      'A.lean': 'def a : Nat := 1\n',
+      'B.lean': 'import A\n\n#eval a\n',
+    },
+  })
+
+  test('saving an imported file offers Restart File in Problems and above the editor', async ({ app }) => {
+    const { page } = app
+    await ready(app)
+    await openFromExplorer(page, 'B.lean')
+    await expect(page.locator('.lx-problem', { hasText: 'B.lean' }).first()).toBeVisible()
+    await openFromExplorer(page, 'A.lean')
+    await focusEditorStart(page)
+    await page.keyboard.type('-- changed\n')
+    await page.keyboard.press('Control+S')
+    await expect(page.locator('.lx-tab-active')).not.toHaveClass(/lx-tab-dirty/)
+    const stale = page.locator('.lx-problem', { hasText: 'Imports are out of date' })
+    await expect(stale).toBeVisible()
+    await expect(stale.locator('.lx-problem-file')).toHaveText('B.lean')
+    await page.locator('.lx-tab', { hasText: 'B.lean' }).click()
+    await expect(page.locator('[data-notice="stale-imports"]')).toBeVisible()
+    await stale.getByRole('button', { name: 'Restart File' }).click()
+    await expect(stale).toHaveCount(0)
+    await expect(page.locator('[data-notice="stale-imports"]')).toHaveCount(0)
+  })
+})

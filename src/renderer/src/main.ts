@@ -1,0 +1,71 @@
+// Renderer entry: draw the workbench at once (with "Connecting…"), then connect to the core and start it.
+// Nothing here waits on the backend before the first paint.
+import './styles/base.css'
+import './styles/workbench.css'
+import './styles/parts.css'
+import './styles/editor.css'
+import './styles/overlays.css'
+import { createBackend } from './backend'
+import { showConnecting, showShortcuts } from './workbench/empty-editor'
+import { isMacPlatform } from './workbench/keybindings'
+import { createLayout } from './workbench/layout'
+import { SettingsService } from './workbench/settings'
+import { StatusBar } from './workbench/status-bar'
+import { Workbench } from './workbench/workbench'
+
+const SETTINGS_WAIT_MS = 1500
+
+declare global {
+  interface Window {
+    /** Read-only probes for the end-to-end tests; no access to the backend. */
+    __lectern?: { modelText(path: string): string | undefined; ready: boolean }
+  }
+}
+
+async function main(): Promise<void> {
+  const host = document.getElementById('app')
+  if (!host) throw new Error('index.html has no #app element')
+  const layout = createLayout(host)
+  layout.root.classList.add('lx-no-editor')
+  showConnecting(layout.emptyEditor)
+  let workbench: Workbench | undefined
+  const statusBar = new StatusBar(layout.statusBar, {
+    toggleProblems: () => workbench?.toggleProblems(),
+    showServerLog: () => workbench?.runCommand('lean4.troubleshooting.showOutput'),
+    toggleInfoview: () => workbench?.toggleInfoview(),
+  })
+
+  const backend = await createBackend()
+  const info = await backend.call('app.info', {})
+  const settings = new SettingsService(backend)
+  // Settings shape the first paint (theme, font) but must not hold it up: late settings apply when they arrive.
+  const settingsLoaded = settings.load().catch((err) => console.warn('Settings could not be read; using defaults', err))
+  await Promise.race([settingsLoaded, new Promise((resolve) => setTimeout(resolve, SETTINGS_WAIT_MS))])
+  const folder = info.roots[0]?.split(/[\\/]/).filter(Boolean).pop()
+  document.title = folder ? `${folder} — Lectern` : 'Lectern'
+
+  workbench = new Workbench(layout, backend, info, settings, statusBar)
+  showShortcuts(layout.emptyEditor, isMacPlatform())
+  const group = workbench.group
+  window.__lectern = {
+    modelText: (path) => group.findByPath(path)?.model.getValue(),
+    ready: false,
+  }
+  window.addEventListener('pagehide', () => {
+    workbench?.dispose()
+    statusBar.dispose()
+    layout.dispose()
+    backend.dispose()
+  })
+  await workbench.start()
+  window.__lectern.ready = true
+}
+
+main().catch((err) => {
+  console.error('Lectern failed to start', err)
+  const app = document.getElementById('app')
+  const message = document.createElement('pre')
+  message.className = 'lx-fatal'
+  message.textContent = `Lectern failed to start:\n${(err as Error)?.stack ?? String(err)}`
+  app?.append(message)
+})

@@ -1,0 +1,98 @@
+// Latest diagnostics per open document, as the core published them. Markers, gutter icons, the Problems panel
+// and the status bar counts all read this one store. Pure: no DOM, no Monaco.
+import type { LeanDiagnostic } from '../../../shared/lsp'
+import { Emitter } from './disposables'
+
+export interface SeverityCounts {
+  errors: number
+  warnings: number
+  infos: number
+}
+
+/** Diagnostics worth showing: Lean marks some as silent (only for the infoview at the cursor). */
+export function visibleDiagnostics(diagnostics: readonly LeanDiagnostic[]): LeanDiagnostic[] {
+  return diagnostics.filter((d) => !d.isSilent)
+}
+
+/** Severity with LSP's default: a diagnostic without one is an error. */
+export function severityOf(d: LeanDiagnostic): 1 | 2 | 3 | 4 {
+  return d.severity ?? 1
+}
+
+export function countSeverities(diagnostics: Iterable<LeanDiagnostic>): SeverityCounts {
+  const counts: SeverityCounts = { errors: 0, warnings: 0, infos: 0 }
+  for (const d of diagnostics) {
+    if (d.isSilent) continue
+    const s = severityOf(d)
+    if (s === 1) counts.errors++
+    else if (s === 2) counts.warnings++
+    else counts.infos++
+  }
+  return counts
+}
+
+/** The most severe diagnostic per 0-based line where a squiggle starts (for gutter icons). */
+export function glyphSeverityByLine(diagnostics: readonly LeanDiagnostic[]): Map<number, 1 | 2 | 3 | 4> {
+  const byLine = new Map<number, 1 | 2 | 3 | 4>()
+  for (const d of diagnostics) {
+    if (d.isSilent) continue
+    const line = d.range.start.line
+    const s = severityOf(d)
+    const prev = byLine.get(line)
+    if (prev === undefined || s < prev) byLine.set(line, s)
+  }
+  return byLine
+}
+
+export function firstLine(message: string): string {
+  const nl = message.indexOf('\n')
+  return nl < 0 ? message : message.slice(0, nl)
+}
+
+export const STALE_IMPORTS_TEXT = 'Imports are out of date'
+
+export function mentionsStaleImports(d: LeanDiagnostic): boolean {
+  return d.message.includes(STALE_IMPORTS_TEXT)
+}
+
+export class DiagnosticsStore {
+  private readonly byUri = new Map<string, LeanDiagnostic[]>()
+  private readonly changed = new Emitter<string>()
+  /** Fires with the uri whose diagnostics changed. */
+  readonly onDidChange = this.changed.event
+
+  set(uri: string, diagnostics: LeanDiagnostic[]): void {
+    if (diagnostics.length === 0 && !this.byUri.has(uri)) return
+    if (diagnostics.length === 0) this.byUri.delete(uri)
+    else this.byUri.set(uri, diagnostics)
+    this.changed.fire(uri)
+  }
+
+  delete(uri: string): void {
+    if (this.byUri.delete(uri)) this.changed.fire(uri)
+  }
+
+  get(uri: string): readonly LeanDiagnostic[] {
+    return this.byUri.get(uri) ?? []
+  }
+
+  uris(): string[] {
+    return [...this.byUri.keys()]
+  }
+
+  totals(): SeverityCounts {
+    const total: SeverityCounts = { errors: 0, warnings: 0, infos: 0 }
+    for (const list of this.byUri.values()) {
+      const c = countSeverities(list)
+      total.errors += c.errors
+      total.warnings += c.warnings
+      total.infos += c.infos
+    }
+    return total
+  }
+
+  dispose(): void {
+    this.changed.dispose()
+    this.byUri.clear()
+  }
+}

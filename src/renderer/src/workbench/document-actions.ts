@@ -1,0 +1,56 @@
+// Save, revert, close and conflict resolution for open documents, with failures reported to the user.
+import type { EditorGroup } from '../editor/editor-group'
+import type { OpenDocument } from '../editor/open-document'
+import type { Notifications } from './notifications'
+
+export class DocumentActions {
+  constructor(
+    private readonly group: EditorGroup,
+    private readonly notifications: Notifications,
+  ) {}
+
+  /** Saves; on a conflict the document's notice bar asks the user (never a silent overwrite). */
+  async save(doc = this.group.activeDocument()): Promise<void> {
+    if (!doc || doc.readonly) return
+    try {
+      await doc.sync.save()
+    } catch (err) {
+      this.notifications.error(`Could not save ${doc.name}`, err)
+    }
+  }
+
+  async overwrite(doc: OpenDocument): Promise<void> {
+    try {
+      await doc.sync.save(true)
+    } catch (err) {
+      this.notifications.error(`Could not save ${doc.name}`, err)
+    }
+  }
+
+  async reload(doc = this.group.activeDocument()): Promise<void> {
+    if (!doc) return
+    try {
+      await doc.sync.revert()
+    } catch (err) {
+      this.notifications.error(`Could not reload ${doc.name}`, err)
+    }
+  }
+
+  async close(doc = this.group.activeDocument()): Promise<void> {
+    if (!doc) return
+    try {
+      await this.group.close(doc)
+    } catch (err) {
+      this.notifications.error(`Could not close ${doc.name}`, err)
+    }
+  }
+
+  /** Activates the neighbouring tab (delta +1 / -1), wrapping around. */
+  cycle(delta: 1 | -1): void {
+    const docs = this.group.documents()
+    const active = this.group.activeDocument()
+    if (docs.length < 2 || !active) return
+    const next = docs[(docs.indexOf(active) + delta + docs.length) % docs.length]
+    this.group.activate(next)
+  }
+}

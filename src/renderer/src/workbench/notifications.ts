@@ -1,0 +1,46 @@
+// Transient messages in the bottom-right corner (failed commands, files that could not be opened).
+import { h, icon } from './dom'
+
+const SHOW_MS = 8000
+const MAX_SHOWN = 4
+
+export class Notifications {
+  private readonly stack: HTMLElement
+  private readonly timers = new Set<ReturnType<typeof setTimeout>>()
+
+  constructor(host: HTMLElement) {
+    this.stack = h('div', { class: 'lx-notifications', attrs: { 'aria-live': 'polite' } })
+    host.append(this.stack)
+  }
+
+  show(message: string, tone: 'error' | 'info' = 'error'): void {
+    const close = h('button', { class: 'lx-icon-button', title: 'Dismiss', attrs: { type: 'button', 'aria-label': 'Dismiss' } }, [icon('close')])
+    const toast = h('div', { class: `lx-toast lx-toast-${tone}`, attrs: { role: tone === 'error' ? 'alert' : 'status' } }, [
+      icon(tone === 'error' ? 'error' : 'info'),
+      h('span', { class: 'lx-toast-text', text: message }),
+      close,
+    ])
+    const timer = setTimeout(() => remove(), SHOW_MS)
+    const remove = () => {
+      clearTimeout(timer)
+      this.timers.delete(timer)
+      toast.remove()
+    }
+    this.timers.add(timer)
+    close.addEventListener('click', remove)
+    this.stack.append(toast)
+    while (this.stack.childElementCount > MAX_SHOWN) this.stack.firstElementChild?.remove()
+  }
+
+  /** Error text for a failed call: the core's message is already written for users. */
+  error(prefix: string, err: unknown): void {
+    const message = (err as { message?: unknown })?.message
+    this.show(`${prefix}: ${typeof message === 'string' ? message : String(err)}`)
+  }
+
+  dispose(): void {
+    for (const t of this.timers) clearTimeout(t)
+    this.timers.clear()
+    this.stack.remove()
+  }
+}

@@ -1,0 +1,288 @@
+// The composition root: builds every part of the workbench around one backend and wires them together.
+// Everything created here is owned by `disposables` and released by `dispose()`.
+import type { AppInfo } from '../../../shared/api'
+import type { FileEvent } from '../../../shared/channels'
+import type { Range } from '../../../shared/lsp'
+import type { Backend, ConnectionState } from '../backend/backend'
+import { EditorGroup, type CloseDecision } from '../editor/editor-group'
+import { registerLeanLanguage } from '../editor/lean-language'
+import type { OpenDocument } from '../editor/open-document'
+import { registerRestartFileQuickFix } from '../editor/restart-file-action'
+import { registerLeanFeatures, setDocumentOpener } from '../features'
+import { createInfoviewPanel } from '../infoview/panel'
+import { CommandPalette } from './command-palette'
+import { CommandRegistry } from './commands'
+import { Dialogs } from './dialogs'
+import { DiagnosticsStore } from './diagnostics-store'
+import { DisposableStore, Emitter, type Disposable } from './disposables'
+import { DocumentActions } from './document-actions'
+import { DocumentNotices } from './document-notices'
+import { Explorer } from './explorer'
+import { fileUriToPath } from './file-uri'
+import { isMacPlatform, KeybindingService } from './keybindings'
+import type { WorkbenchLayout } from './layout'
+import { Notifications } from './notifications'
+import { OpenFilesMemory } from './open-files-memory'
+import { ProblemsPanel } from './problems-panel'
+import { ServerActions } from './server-actions'
+import { ServerBanner } from './server-banner'
+import { ServerStates } from './server-states'
+import { SettingsService } from './settings'
+import { showSettingsDialog } from './settings-dialog'
+import { StatusBar } from './status-bar'
+import { TabStrip } from './tabs'
+import { UnicodeInputBinding } from './unicode-input-binding'
+import { registerWorkbenchCommands } from './workbench-commands'
+import { WorkbenchStatus } from './workbench-status'
+
+/** localStorage, or undefined where the page may not use it (reading the property itself can throw). */
+function localStorageIfAllowed(): Storage | undefined {
+  try {
+    return window.localStorage
+  } catch {
+    return undefined
+  }
+}
+
+export class Workbench implements Disposable {
+  private readonly disposables = new DisposableStore()
+  readonly group: EditorGroup
+  private readonly diagnostics = this.disposables.add(new DiagnosticsStore())
+  private readonly states = this.disposables.add(new ServerStates())
+  private readonly commands = this.disposables.add(new CommandRegistry())
+  private readonly notifications: Notifications
+  private readonly dialogs: Dialogs
+  private readonly documents: DocumentActions
+  private readonly servers: ServerActions
+  private readonly explorer: Explorer
+  private readonly problems: ProblemsPanel
+  private readonly palette: CommandPalette
+  private readonly memory: OpenFilesMemory
+  private readonly themeChanged = this.disposables.add(new Emitter<void>())
+  private infoview: ReturnType<typeof createInfoviewPanel> | undefined
+  private wasDisconnected = false
+
+  constructor(
+    private readonly layout: WorkbenchLayout,
+    private readonly backend: Backend,
+    private readonly info: AppInfo,
+    private readonly settings: SettingsService,
+    statusBar: StatusBar,
+  ) {
+    const isMac = isMacPlatform()
+    const d = this.disposables
+    this.notifications = new Notifications(layout.overlays)
+    d.add(this.notifications)
+    this.dialogs = new Dialogs(layout.overlays)
+    this.memory = new OpenFilesMemory(localStorageIfAllowed(), info.roots[0] ?? '')
+
+    registerLeanLanguage()
+    this.group = d.add(
+      new EditorGroup(layout.editor, backend, this.diagnostics, settings.appearance(), (doc) => this.confirmClose(doc)),
+    )
+    d.add(registerLeanFeatures(backend))
+    d.add(new UnicodeInputBinding(this.group.editor, settings))
+    this.documents = new DocumentActions(this.group, this.notifications)
+    this.servers = new ServerActions(backend, this.dialogs, this.notifications, this.states, () => this.group.activeDocument())
+    d.add(registerRestartFileQuickFix((uri) => void this.servers.restartFile(uri)))
+    setDocumentOpener((uri, range) => this.showDocument(uri, range))
+    d.add({ dispose: () => setDocumentOpener(undefined) })
+
+    d.add(new TabStrip(layout.tabs, this.group))
+    d.add(
+      new DocumentNotices(layout.notices, this.group, this.diagnostics, {
+        overwrite: (doc) => void this.documents.overwrite(doc),
+        reload: (doc) => void this.documents.reload(doc),
+        save: (doc) => void this.documents.save(doc),
+        restartFile: (doc) => void this.servers.restartFile(doc.uri),
+      }),
+    )
+    this.explorer = d.add(new Explorer(layout.explorer, backend, (path) => void this.openPath(path)))
+    this.problems = d.add(
+      new ProblemsPanel(layout.panel, this.diagnostics, {
+        nameOf: (uri) => this.group.findByUri(uri)?.name ?? uri.split('/').pop() ?? uri,
+        reveal: (uri, range) => void this.showDocument(uri, range, true),
+        restartFile: (uri) => void this.servers.restartFile(uri),
+        close: () => this.toggleProblems(),
+      }),
+    )
+    d.add(this.group.onDidChangeDocuments(() => this.problems.schedule()))
+    d.add(
+      new ServerBanner(layout.banners, this.states, {
+        copySetupReport: (project) => void this.servers.copySetupReport(project),
+        restartServer: (project) => void this.servers.restartServer(project),
+        showServerLog: (project) => void this.servers.showServerLog(project),
+      }),
+    )
+    d.add(new WorkbenchStatus(statusBar, this.group, this.diagnostics, this.states, backend))
+
+    this.palette = d.add(new CommandPalette(layout.overlays, this.commands, isMac, (id) => this.runCommand(id)))
+    d.add(
+      registerWorkbenchCommands(
+        this.commands,
+        {
+          showPalette: () => this.palette.show(),
+          documents: this.documents,
+          servers: this.servers,
+          toggleInfoview: () => this.toggleInfoview(),
+          infoviewAction: (kind) => this.infoview?.requestAction(kind),
+          toggleProblems: () => this.toggleProblems(),
+          openSettings: () => showSettingsDialog(layout.overlays, settings, (err) => this.notifications.error('Saving settings failed', err)),
+          hasActiveDocument: () => !!this.group.activeDocument(),
+          hasActiveLeanDocument: () => !!this.group.activeDocument()?.isLean,
+        },
+        this.group.editor,
+        (id) => this.runCommand(id),
+      ),
+    )
+    d.add(new KeybindingService(this.commands, isMac, () => this.dialogs.isOpen, (err) => this.notifications.error('Command failed', err)))
+
+    d.add(backend.subscribe('server', {}, (ev) => this.states.update(ev)))
+    d.add(backend.subscribe('files', {}, (ev) => this.onFileEvent(ev)))
+    d.add(settings.onDidChange(() => this.applyAppearance()))
+    d.add(this.group.onDidChangeDocuments(() => this.rememberOpenFiles()))
+    d.add(this.group.onDidChangeActive(() => this.onActiveChanged()))
+    d.add(backend.onConnectionState((state) => this.onConnectionState(state)))
+    this.onActiveChanged()
+    this.applyAppearance()
+  }
+
+  /** Opens the explorer, the infoview and the first files. Never throws: failures are shown, not fatal. */
+  async start(): Promise<void> {
+    this.startInfoview()
+    const root = this.info.roots[0]
+    if (!root) this.explorer.showMessage('No folder is open.')
+    else void this.explorer.setRoot(root)
+    if (!root) return
+    if (this.info.scratch) {
+      await this.openPath(`${root.replace(/[\\/]+$/, '')}/Main.lean`)
+      return
+    }
+    const remembered = this.memory.load()
+    for (const path of remembered.paths) {
+      await this.group.open(path, { preserveFocus: true }).catch(() => undefined)
+    }
+    const active = remembered.active && this.group.findByPath(remembered.active)
+    if (active) this.group.activate(active)
+  }
+
+  private startInfoview(): void {
+    const container = document.createElement('div')
+    container.className = 'lx-infoview-container'
+    this.layout.infoview.append(container)
+    try {
+      this.infoview = createInfoviewPanel(container, {
+        backend: this.backend,
+        infoviewUrl: this.info.infoviewUrl,
+        activeEditor: () => {
+          const doc = this.group.activeDocument()
+          return doc?.isLean ? { editor: this.group.editor, uri: doc.uri } : undefined
+        },
+        onDidChangeActiveEditor: (listener) => this.group.onDidChangeActive(listener),
+        showDocument: async (uri, selection) => void (await this.showDocument(uri, selection)),
+        theme: () => {
+          const a = this.settings.appearance()
+          return { kind: a.theme, fontFamily: a.fontFamily, fontSize: a.fontSize }
+        },
+        onDidChangeTheme: (listener) => this.themeChanged.event(listener),
+      })
+      this.disposables.add(this.infoview)
+    } catch (err) {
+      console.error('The infoview failed to start', err)
+      container.textContent = 'The infoview failed to start; see the developer console.'
+    }
+  }
+
+  async openPath(path: string, selection?: Range, cursorAtStart = false): Promise<OpenDocument | undefined> {
+    try {
+      return await this.group.open(path, { selection, cursorAtStart })
+    } catch (err) {
+      this.notifications.error(`Could not open ${path}`, err)
+      return undefined
+    }
+  }
+
+  /** Opens or focuses the document of a core uri (also toolchain sources outside the workspace, read-only). */
+  async showDocument(uri: string, selection?: Range, cursorAtStart = false): Promise<boolean> {
+    const open = this.group.findByUri(uri)
+    if (open) {
+      this.group.activate(open, { selection, cursorAtStart })
+      return true
+    }
+    const path = fileUriToPath(uri)
+    if (!path) {
+      this.notifications.show(`Cannot open ${uri}: not a file.`)
+      return false
+    }
+    return (await this.openPath(path, selection, cursorAtStart)) !== undefined
+  }
+
+  runCommand(id: string): void {
+    this.commands.run(id, (err, command) => this.notifications.error(`${command.title} failed`, err))
+  }
+
+  private async confirmClose(doc: OpenDocument): Promise<CloseDecision> {
+    return this.dialogs.choose<CloseDecision>(
+      'Unsaved changes',
+      `Do you want to save the changes you made to ${doc.name}? Your changes will be lost if you don't save them.`,
+      [
+        { id: 'save', label: 'Save', primary: true },
+        { id: 'discard', label: "Don't Save" },
+        { id: 'cancel', label: 'Cancel' },
+      ],
+      'cancel',
+    )
+  }
+
+  toggleProblems(): void {
+    const visible = !this.layout.isPanelVisible()
+    this.layout.setPanelVisible(visible)
+    this.problems.setVisible(visible)
+  }
+
+  toggleInfoview(): void {
+    if (!this.infoview) return
+    this.infoview.toggle()
+    this.layout.setInfoviewVisible(this.infoview.isVisible())
+  }
+
+  private onFileEvent(ev: FileEvent): void {
+    this.explorer.fileChanged(ev.path, ev.kind)
+    const doc = this.group.findByPath(ev.path)
+    if (doc) void doc.sync.handleDiskChange(ev.kind)
+  }
+
+  private applyAppearance(): void {
+    const appearance = this.settings.appearance()
+    document.body.classList.toggle('lx-theme-light', appearance.theme === 'light')
+    document.body.classList.toggle('lx-theme-dark', appearance.theme !== 'light')
+    document.documentElement.style.setProperty('--lx-editor-font-size', `${appearance.fontSize}px`)
+    this.group.setAppearance(appearance)
+    this.themeChanged.fire()
+  }
+
+  private onActiveChanged(): void {
+    const doc = this.group.activeDocument()
+    this.layout.root.classList.toggle('lx-no-editor', !doc)
+    this.explorer.setActive(doc?.path)
+    this.rememberOpenFiles()
+  }
+
+  private onConnectionState(state: ConnectionState): void {
+    // Edits sent just before a drop may be lost; after the reconnect, verify every document's text.
+    if (state === 'reconnecting') this.wasDisconnected = true
+    if (state === 'open' && this.wasDisconnected) {
+      this.wasDisconnected = false
+      this.group.resyncAll()
+    }
+  }
+
+  private rememberOpenFiles(): void {
+    const docs = this.group.documents().filter((d) => !d.readonly)
+    this.memory.save({ paths: docs.map((d) => d.path), active: this.group.activeDocument()?.path })
+  }
+
+  dispose(): void {
+    this.disposables.dispose()
+  }
+}

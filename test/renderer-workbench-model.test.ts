@@ -1,0 +1,152 @@
+// Pure workbench state: diagnostics store and counts, Problems order, server status text, uris, explorer order,
+// remembered files.
+import { describe, it } from 'node:test'
+import assert from 'node:assert/strict'
+import type { LeanDiagnostic } from '../src/shared/lsp'
+import type { ServerEvent } from '../src/shared/channels'
+import {
+  DiagnosticsStore,
+  countSeverities,
+  firstLine,
+  glyphSeverityByLine,
+  mentionsStaleImports,
+} from '../src/renderer/src/workbench/diagnostics-store'
+import { problemRows } from '../src/renderer/src/workbench/problems-panel'
+import { ServerStates, needsBanner, projectFor, serverStatusText, shortToolchain } from '../src/renderer/src/workbench/server-states'
+import { fileUriToPath } from '../src/renderer/src/workbench/file-uri'
+import { parentDir, sortEntries } from '../src/renderer/src/workbench/explorer'
+import { OpenFilesMemory } from '../src/renderer/src/workbench/open-files-memory'
+
+function diag(line: number, severity: 1 | 2 | 3, message = 'm', extra: Partial<LeanDiagnostic> = {}): LeanDiagnostic {
+  return { range: { start: { line, character: 0 }, end: { line, character: 1 } }, severity, message, ...extra }
+}
+
+describe('DiagnosticsStore', () => {
+  it('keeps the latest list per uri and reports changes', () => {
+    const store = new DiagnosticsStore()
+    const changed: string[] = []
+    store.onDidChange((u) => changed.push(u))
+    store.set('file:///a.lean', [diag(0, 1), diag(1, 2)])
+    store.set('file:///b.lean', [diag(0, 2)])
+    store.set('file:///a.lean', [diag(3, 1)])
+    assert.deepEqual(store.totals(), { errors: 1, warnings: 1, infos: 0 })
+    store.delete('file:///a.lean')
+    assert.deepEqual(store.totals(), { errors: 0, warnings: 1, infos: 0 })
+    assert.deepEqual(changed, ['file:///a.lean', 'file:///b.lean', 'file:///a.lean', 'file:///a.lean'])
+  })
+
+  it('ignores silent diagnostics in counts and gutter icons; a missing severity is an error', () => {
+    const list = [diag(0, 1, 'x', { isSilent: true }), { ...diag(2, 3), severity: undefined }, diag(2, 2), diag(2, 3)]
+    assert.deepEqual(countSeverities(list), { errors: 1, warnings: 1, infos: 1 })
+    const glyphs = glyphSeverityByLine(list)
+    assert.equal(glyphs.has(0), false)
+    assert.equal(glyphs.get(2), 1)
+  })
+
+  it('handles thousands of diagnostics quickly', () => {
+    const store = new DiagnosticsStore()
+    const many = Array.from({ length: 20000 }, (_, i) => diag(i, ((i % 3) + 1) as 1 | 2 | 3))
+    const t = Date.now()
+    store.set('file:///big.lean', many)
+    const rows = problemRows(store, () => 'big.lean')
+    glyphSeverityByLine(many)
+    assert.equal(rows.length, 20000)
+    assert.ok(Date.now() - t < 500)
+  })
+
+  it('message helpers', () => {
+    assert.equal(firstLine('unsolved goals\n⊢ True'), 'unsolved goals')
+    assert.ok(mentionsStaleImports(diag(0, 1, 'Imports are out of date and must be rebuilt; use the "Restart File" command')))
+  })
+})
+
+describe('problemRows', () => {
+  it('orders by file name, then position, errors first; skips silent ones', () => {
+    const store = new DiagnosticsStore()
+    store.set('file:///z/B.lean', [diag(5, 2), diag(1, 3)])
+    store.set('file:///a/A.lean', [diag(2, 2), diag(2, 1), diag(0, 1, 's', { isSilent: true })])
+    const rows = problemRows(store, (uri) => uri.split('/').pop()!)
+    assert.deepEqual(
+      rows.map((r) => [r.uri.split('/').pop(), r.diagnostic.range.start.line, r.diagnostic.severity]),
+      [['A.lean', 2, 1], ['A.lean', 2, 2], ['B.lean', 1, 3], ['B.lean', 5, 2]],
+    )
+  })
+})
+
+describe('server status', () => {
+  const ev = (state: ServerEvent['state'], extra: Partial<ServerEvent> = {}): ServerEvent => ({
+    project: '/w/p',
+    state,
+    detail: 'detail',
+    ...extra,
+  })
+
+  it('phrases each state', () => {
+    assert.deepEqual(serverStatusText(ev('no-toolchain'), false).text, 'Lean: no toolchain')
+    assert.equal(serverStatusText(ev('no-toolchain'), false).tone, 'warning')
+    assert.equal(serverStatusText(ev('running', { toolchain: 'leanprover/lean4:v4.20.0' }), false).text, 'Lean v4.20.0')
+    assert.equal(serverStatusText(ev('running', { toolchain: 'leanprover/lean4:v4.20.0' }), true).text, 'Lean v4.20.0: processing…')
+    assert.equal(serverStatusText(ev('crashed'), false).tone, 'error')
+    assert.equal(serverStatusText(ev('starting'), false).tone, 'busy')
+  })
+
+  it('short toolchain names', () => {
+    assert.equal(shortToolchain(ev('running', { serverVersion: '4.21.0-rc1' })), '4.21.0-rc1')
+    assert.equal(shortToolchain(ev('running', { toolchain: 'leanprover/lean4:nightly' })), 'nightly')
+    assert.equal(shortToolchain(ev('running')), undefined)
+  })
+
+  it('banners only for states that need the user', () => {
+    assert.deepEqual(
+      (['starting', 'running', 'crashed', 'restarting', 'stopped', 'no-toolchain'] as const).filter(needsBanner),
+      ['crashed', 'stopped', 'no-toolchain'],
+    )
+  })
+
+  it('finds the project of a file (longest root wins) and falls back to a problem', () => {
+    assert.equal(projectFor('/w/p/sub/A.lean', ['/w', '/w/p', '/w/p2']), '/w/p')
+    assert.equal(projectFor('/w/p2x/A.lean', ['/w/p2']), undefined)
+    assert.equal(projectFor('C:\\w\\p\\A.lean', ['C:\\w\\p']), 'C:\\w\\p')
+    const states = new ServerStates()
+    states.update(ev('running', { project: '/a' }))
+    states.update(ev('no-toolchain', { project: '/b' }))
+    assert.equal(states.forPath('/a/X.lean')?.project, '/a')
+    assert.equal(states.forPath(undefined)?.project, '/b')
+  })
+})
+
+describe('file uris and explorer order', () => {
+  it('file uri → path', () => {
+    assert.equal(fileUriToPath('file:///home/u/a%20b/M%C3%BC.lean'), '/home/u/a b/Mü.lean')
+    assert.equal(fileUriToPath('file:///C:/x/y.lean'), 'C:/x/y.lean')
+    assert.equal(fileUriToPath('untitled:1'), undefined)
+  })
+
+  it('folders first, natural order, .git hidden', () => {
+    const sorted = sortEntries([
+      { name: 'b10.lean', path: '/b10.lean', kind: 'file' },
+      { name: 'b2.lean', path: '/b2.lean', kind: 'file' },
+      { name: '.git', path: '/.git', kind: 'dir' },
+      { name: 'Zeta', path: '/Zeta', kind: 'dir' },
+      { name: 'alpha', path: '/alpha', kind: 'dir' },
+    ])
+    assert.deepEqual(sorted.map((e) => e.name), ['alpha', 'Zeta', 'b2.lean', 'b10.lean'])
+    assert.equal(parentDir('/w/p/A.lean'), '/w/p')
+  })
+})
+
+describe('OpenFilesMemory', () => {
+  it('remembers per workspace and survives bad storage', () => {
+    const data = new Map<string, string>()
+    const storage = { getItem: (k: string) => data.get(k) ?? null, setItem: (k: string, v: string) => void data.set(k, v) }
+    const memory = new OpenFilesMemory(storage, '/w')
+    memory.save({ paths: ['/w/A.lean', '/w/B.lean'], active: '/w/B.lean' })
+    assert.deepEqual(new OpenFilesMemory(storage, '/w').load(), { paths: ['/w/A.lean', '/w/B.lean'], active: '/w/B.lean' })
+    assert.deepEqual(new OpenFilesMemory(storage, '/other').load(), { paths: [] })
+    data.set('lectern.openFiles:/w', '{not json')
+    assert.deepEqual(memory.load(), { paths: [] })
+    const throwing = { getItem: () => { throw new Error('denied') }, setItem: () => { throw new Error('denied') } }
+    assert.deepEqual(new OpenFilesMemory(throwing, '/w').load(), { paths: [] })
+    new OpenFilesMemory(throwing, '/w').save({ paths: [] })
+  })
+})
