@@ -108,7 +108,7 @@ export const test = base.extend<AppOptions & { app: LecternApp }>({
     // Close the page first: a page whose server vanishes would (rightly) log its reconnect attempts.
     await page.close()
     serve.kill('SIGTERM')
-    await new Promise((r) => (serve.exitCode !== null ? r(null) : serve.once('exit', r)))
+    await new Promise((r) => (serve.exitCode !== null || serve.signalCode !== null ? r(null) : serve.once('exit', r)))
     await testInfo.attach('serve-output', { body: output, contentType: 'text/plain' })
     rmSync(tmp, { recursive: true, force: true })
     expect(unexpected, 'console errors in the page').toEqual([])

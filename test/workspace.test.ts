@@ -1,6 +1,6 @@
 // Files and not losing work (DESIGN §6): atomic saves, conflicts, external changes, backups, confinement.
 import assert from 'node:assert/strict'
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { test } from 'node:test'
 import { LecternErrorCodes } from '../src/shared/api'
@@ -82,4 +82,22 @@ test('paths outside the workspace are refused; dependency sources open read-only
   await assert.rejects(c.call('doc.change', { uri: dep.uri, changes: [{ text: 'x' }] }), (e: any) => e.code === LecternErrorCodes.ReadOnly)
   await assert.rejects(c.call('doc.change', { uri: 'file:///not/open.lean', changes: [] }))
   await assert.rejects(c.call('doc.change', { uri: dep.uri, changes: [{ range: { start: { line: -1 } }, text: 'x' }] }), (e: any) => e.code === -32602 || e.code === LecternErrorCodes.ReadOnly)
+})
+
+test('the files channel tells created, changed and deleted apart', async (t) => {
+  const h = await startCore({ files: FILES })
+  t.after(() => h.dispose())
+  const c = new TestClient(h.core)
+  await c.call('channel.subscribe', { channel: 'files', filter: {} })
+  const path = h.file('New.lean')
+  writeFileSync(path, 'a')
+  assert.equal((await waitFor(() => c.latest('files', (f) => f.path === path), 'created')).kind, 'created')
+  c.events.length = 0
+  await new Promise((r) => setTimeout(r, 150))
+  writeFileSync(path, 'b')
+  assert.equal((await waitFor(() => c.latest('files', (f) => f.path === path), 'changed')).kind, 'changed')
+  c.events.length = 0
+  await new Promise((r) => setTimeout(r, 150))
+  rmSync(path)
+  assert.equal((await waitFor(() => c.latest('files', (f) => f.path === path), 'deleted')).kind, 'deleted')
 })

@@ -1,7 +1,7 @@
 // Watches folders (the roots, and the folder of every open document) without recursion, reference-counted,
 // and reports created / changed / deleted files on the `files` channel.
-import { existsSync, type FSWatcher, watch } from 'node:fs'
-import { join } from 'node:path'
+import { existsSync, type FSWatcher, readdirSync, watch } from 'node:fs'
+import { basename, dirname, join } from 'node:path'
 import type { FileChangeKind } from '../../shared/channels'
 import { type Disposable, toDisposable } from '../util/disposable'
 
@@ -25,7 +25,13 @@ export class FolderWatcher {
       try {
         const watcher = watch(dir, { persistent: false }, (_ev, name) => name && this.schedule(join(dir, name.toString())))
         watcher.on('error', () => this.drop(dir))
-        entry = { watcher, refs: 0, known: new Set() }
+        let names: string[] = []
+        try {
+          names = readdirSync(dir)
+        } catch {
+          // listed lazily below
+        }
+        entry = { watcher, refs: 0, known: new Set(names) }
         this.folders.set(dir, entry)
       } catch {
         return toDisposable(() => undefined)
@@ -47,7 +53,12 @@ export class FolderWatcher {
       setTimeout(() => {
         this.timers.delete(path)
         const exists = existsSync(path)
-        this.listener(exists ? 'changed' : 'deleted', path)
+        // The folder's known names tell a new file from a changed one.
+        const known = this.folders.get(dirname(path))?.known
+        const name = basename(path)
+        const kind = !exists ? 'deleted' : known && !known.has(name) ? 'created' : 'changed'
+        if (known) exists ? known.add(name) : known.delete(name)
+        this.listener(kind, path)
       }, 100),
     )
   }
