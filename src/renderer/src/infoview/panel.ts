@@ -150,6 +150,15 @@ export function createInfoviewPanel(container: HTMLElement, env: InfoviewHostEnv
     status.setActiveUri(loc.uri)
     const now = cursor.current
     if (now && now !== loc) sendCursor(now)
+    // The infoview subscribes to cursor events from React effects after its first render; a move made
+    // in that window is dropped on its side. Re-sending the current location once it has mounted is
+    // harmless (same location, no change) and makes a quick first move stick.
+    for (const ms of [250, 1000]) {
+      const timer = setTimeout(() => {
+        if (gen === generation && !disposed && cursor.current) sendCursor(cursor.current)
+      }, ms)
+      disposables.push({ dispose: () => clearTimeout(timer) })
+    }
   }
   const run = (): void => {
     const gen = generation
