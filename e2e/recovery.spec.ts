@@ -38,3 +38,19 @@ test('killing the Lean server mid-typing loses nothing and the diagnostics come 
   await page.keyboard.press('Control+S')
   await expect.poll(() => app.readFile('Main.lean')).toBe('theorem one : 1 = 1 := by\n  rfl\ntheorem two : 2 = 2 := by sorry')
 })
+
+test.describe('a server that keeps crashing', () => {
+  test.use({ doubleEnv: { LEAN_DOUBLE_EXIT_AFTER_INIT: '1' } })
+
+  test('is given up on after 5 crashes, with its last stderr lines and a Restart button', async ({ app }) => {
+    const { page } = app
+    await page.locator('.lx-tree-file', { hasText: 'Main.lean' }).click()
+    const banner = page.locator('.lx-banner[data-state="stopped"]')
+    await expect(banner).toBeVisible({ timeout: 45_000 })
+    await expect(banner.locator('.lx-banner-detail')).toContainText('5 times within a minute')
+    await expect(banner.getByTestId('banner-stderr')).toContainText('LEAN_DOUBLE_EXIT_AFTER_INIT')
+    await expect(banner.getByRole('button', { name: 'Restart Server' })).toBeVisible()
+    await page.screenshot({ path: test.info().outputPath('crash-loop.png') })
+    await test.info().attach('crash loop stopped', { path: test.info().outputPath('crash-loop.png'), contentType: 'image/png' })
+  })
+})

@@ -62,6 +62,7 @@ export class ServerBanner implements Disposable {
           h('div', { class: 'lx-banner-heading', text: heading }),
           h('div', { class: 'lx-banner-detail', text: event.detail }),
           fix,
+          stderrTail(event),
           h('div', { class: 'lx-banner-project', text: event.project }),
           h('div', { class: 'lx-banner-actions' }, [
             button('Copy setup report', () => this.actions.copySetupReport(event.project), { primary: severe }),
@@ -90,4 +91,11 @@ export class ServerBanner implements Disposable {
     this.disposables.dispose()
     this.container.replaceChildren()
   }
+}
+
+/** The server's last words, where it crashed or was given up on: usually the reason in Lean's own terms. */
+function stderrTail(event: ServerEvent): HTMLElement | null {
+  const lines = event.state === 'stopped' || event.state === 'crashed' || event.state === 'restarting' ? (event.stderrTail ?? []) : []
+  if (lines.length === 0) return null
+  return h('pre', { class: 'lx-banner-stderr', text: lines.slice(-6).join('\n'), attrs: { 'data-testid': 'banner-stderr' } })
 }

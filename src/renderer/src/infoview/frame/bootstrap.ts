@@ -28,7 +28,24 @@ function applyTheme(theme: FrameTheme): void {
   document.body.dataset.vscodeThemeKind = `vscode-${kind}`
 }
 
+/** Codes of transient server failures the infoview recovers from by itself (it reconnects and retries). */
+const TRANSIENT_CODES = new Set([-32801, -32800, -32900, -32901, -32902, -32015])
+
+/**
+ * When the server crashes during `$/lean/rpc/connect`, the infoview leaves that rejection unhandled although
+ * it reconnects on the next use. Keep such expected failures out of the error log; anything else stays an error.
+ */
+function quietTransientRejections(): void {
+  window.addEventListener('unhandledrejection', (ev) => {
+    const code = (ev.reason as { code?: unknown } | null)?.code
+    if (typeof code !== 'number' || !TRANSIENT_CODES.has(code)) return
+    ev.preventDefault()
+    console.warn(`Infoview: ${(ev.reason as { message?: string }).message ?? 'request failed'} (will retry)`)
+  })
+}
+
 function start(): void {
+  quietTransientRejections()
   const root = document.getElementById('react_root')
   if (!root) throw new Error('infoview.html has no #react_root')
 
