@@ -2,7 +2,7 @@
 // a keystroke costs the same in a 20,000-line file as in a short one. Files containing \r fall back to
 // recomputing (Lean files are LF; CRLF and lone CR still work, just without the shortcut).
 import type { Position, TextChange } from '../../shared/lsp'
-import { applyChanges, lineOfOffset } from './text-edits'
+import { applyChanges, lineOfOffset } from '../../shared/text'
 
 function lfStarts(text: string, base = 0): number[] {
   const starts: number[] = []

@@ -2,6 +2,9 @@
 // and the text arithmetic document sync needs. No Monaco import: the shapes are structural, so this module
 // runs under node:test. Monaco columns count UTF-16 code units, exactly like LSP characters.
 import type { Position, Range, TextChange } from '../../../shared/lsp'
+import { applyChanges, lineStarts, positionAt } from '../../../shared/text'
+
+export { lineStarts, offsetAt, positionAt } from '../../../shared/text'
 
 export interface MonacoRangeLike {
   startLineNumber: number
@@ -22,7 +25,7 @@ export interface ContentChangeLike {
 }
 
 export function toLspPosition(p: MonacoPositionLike): Position {
-  return { line: p.lineNumber - 1, character: p.column - 1 }
+  return { line: Math.max(0, p.lineNumber - 1), character: Math.max(0, p.column - 1) }
 }
 
 export function toMonacoPosition(p: Position): MonacoPositionLike {
@@ -31,8 +34,8 @@ export function toMonacoPosition(p: Position): MonacoPositionLike {
 
 export function toLspRange(r: MonacoRangeLike): Range {
   return {
-    start: { line: r.startLineNumber - 1, character: r.startColumn - 1 },
-    end: { line: r.endLineNumber - 1, character: r.endColumn - 1 },
+    start: toLspPosition({ lineNumber: r.startLineNumber, column: r.startColumn }),
+    end: toLspPosition({ lineNumber: r.endLineNumber, column: r.endColumn }),
   }
 }
 
@@ -54,59 +57,9 @@ export function toLspChanges(changes: readonly ContentChangeLike[]): TextChange[
   return changes.map((c) => ({ range: toLspRange(c.range), text: c.text }))
 }
 
-/** Offsets where each line starts; a line break is \r\n, \n or \r (as in LSP and Monaco). */
-export function lineStarts(text: string): number[] {
-  const starts = [0]
-  for (let i = 0; i < text.length; i++) {
-    const ch = text.charCodeAt(i)
-    if (ch === 13 /* \r */) {
-      if (text.charCodeAt(i + 1) === 10) i++
-      starts.push(i + 1)
-    } else if (ch === 10 /* \n */) {
-      starts.push(i + 1)
-    }
-  }
-  return starts
-}
-
-/** Offset of an LSP position; characters past the end of a line clamp to its end (as LSP says). */
-export function offsetAt(text: string, pos: Position, starts: number[] = lineStarts(text)): number {
-  if (pos.line < 0) return 0
-  if (pos.line >= starts.length) return text.length
-  const lineStart = starts[pos.line]
-  let lineEnd = pos.line + 1 < starts.length ? starts[pos.line + 1] : text.length
-  // Exclude the line break from the line's content.
-  if (lineEnd > lineStart && text.charCodeAt(lineEnd - 1) === 10) lineEnd--
-  if (lineEnd > lineStart && text.charCodeAt(lineEnd - 1) === 13) lineEnd--
-  return Math.min(lineStart + Math.max(0, pos.character), lineEnd)
-}
-
-export function positionAt(text: string, offset: number, starts: number[] = lineStarts(text)): Position {
-  const clamped = Math.max(0, Math.min(offset, text.length))
-  let lo = 0
-  let hi = starts.length - 1
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1
-    if (starts[mid] <= clamped) lo = mid
-    else hi = mid - 1
-  }
-  return { line: lo, character: clamped - starts[lo] }
-}
-
 /** Applies LSP changes in order, each relative to the result of the previous one (LSP didChange semantics). */
 export function applyLspChanges(text: string, changes: readonly TextChange[]): string {
-  let result = text
-  for (const change of changes) {
-    if (!change.range) {
-      result = change.text
-      continue
-    }
-    const starts = lineStarts(result)
-    const start = offsetAt(result, change.range.start, starts)
-    const end = offsetAt(result, change.range.end, starts)
-    result = result.slice(0, start) + change.text + result.slice(Math.max(start, end))
-  }
-  return result
+  return applyChanges(text, [...changes])
 }
 
 function isHighSurrogate(code: number): boolean {

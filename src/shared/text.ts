@@ -1,8 +1,11 @@
-// Applying LSP content changes to a string. Positions are UTF-16 code units, which is what JS strings
-// index by, so offsets map directly. Line terminators: \n, \r\n and lone \r, as LSP defines them.
-import type { Position, Range, TextChange } from '../../shared/lsp'
+// Text arithmetic over LSP positions, shared by the core (authoritative document text) and the renderer
+// (document sync, edits from the infoview). Pure functions, no platform API. Positions are UTF-16 code units,
+// which is what JS strings index by (and what Monaco's columns count), so 𝔽 moves a position by two.
+// Line terminators: \n, \r\n and lone \r, as LSP defines them.
+import type { Position, Range, TextChange } from './lsp'
 
-function lineStarts(text: string): number[] {
+/** Offsets where each line starts. */
+export function lineStarts(text: string): number[] {
   const starts = [0]
   for (let i = 0; i < text.length; i++) {
     const ch = text.charCodeAt(i)
@@ -57,10 +60,10 @@ export function lineOfOffset(starts: number[], offset: number): number {
   return lo
 }
 
-export function positionAt(text: string, offset: number): Position {
-  const starts = lineStarts(text)
-  const line = lineOfOffset(starts, offset)
-  return { line, character: offset - starts[line] }
+export function positionAt(text: string, offset: number, starts: number[] = lineStarts(text)): Position {
+  const clamped = Math.max(0, Math.min(offset, text.length))
+  const line = lineOfOffset(starts, clamped)
+  return { line, character: clamped - starts[line] }
 }
 
 export function isValidRange(r: unknown): r is Range {
