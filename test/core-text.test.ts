@@ -2,7 +2,7 @@ import assert from 'node:assert/strict'
 import { test } from 'node:test'
 import { CrashPolicy } from '../src/main/lean/crash-policy'
 import { DocumentStore } from '../src/main/lean/documents'
-import { applyChanges, offsetAt, positionAt } from '../src/main/lean/text-edits'
+import { applyChanges, offsetAt, positionAt } from '../src/shared/text'
 import { Hub } from '../src/main/hub/hub'
 
 test('incremental edits use UTF-16 positions, including non-BMP characters', () => {
