@@ -1,0 +1,45 @@
+// The renderer's WebSocket backend against the real bridge: after the connection drops it reconnects,
+// re-subscribes (the core replays the current state), and sends the calls made while it was away.
+import assert from 'node:assert/strict'
+import { test } from 'node:test'
+import { WebSocket as NodeWebSocket } from 'ws'
+import { WsBackend } from '../src/renderer/src/backend/ws-backend'
+import type { ConnectionState } from '../src/renderer/src/backend/backend'
+import type { DiagnosticsEvent } from '../src/shared/channels'
+import { startCore, waitFor } from './helpers/core-harness'
+
+test('reconnects, re-subscribes with a replay, and delivers edits made while disconnected', async (t) => {
+  ;(globalThis as { WebSocket?: unknown }).WebSocket ??= NodeWebSocket
+  const h = await startCore({ files: { 'lean-toolchain': 'leanprover/lean4:v4.20.0\n', 'A.lean': 'theorem a : 1 = 1 := by sorry\n' }, bridge: true })
+  const bridge = h.bridge!
+  const backend = new WsBackend(`ws://127.0.0.1:${bridge.port}/ws?token=${bridge.token}`)
+  t.after(async () => {
+    backend.dispose()
+    await h.dispose()
+  })
+  const states: ConnectionState[] = []
+  backend.onConnectionState((s) => states.push(s))
+  const doc = await backend.call('doc.open', { path: h.file('A.lean') })
+  const seen: DiagnosticsEvent[] = []
+  backend.subscribe('diagnostics', { uri: doc.uri }, (d) => seen.push(d))
+  const visible = (d: DiagnosticsEvent | undefined) => d?.diagnostics.filter((x) => !x.isSilent).map((x) => x.message) ?? []
+  await waitFor(() => visible(seen.at(-1)).includes("declaration uses 'sorry'"), 'the sorry warning')
+
+  // The connection drops (laptop sleep, proxy hiccup): the core keeps running.
+  for (const s of (bridge as unknown as { sessions: Map<string, { socket: NodeWebSocket }> }).sessions.values()) s.socket.terminate()
+  await waitFor(() => backend.connectionState === 'reconnecting', 'reconnecting')
+  const beforeReplay = seen.length
+  // Typing goes on while disconnected; the edit is queued, not lost.
+  const change = backend.call('doc.change', {
+    uri: doc.uri,
+    changes: [{ range: { start: { line: 0, character: 24 }, end: { line: 0, character: 29 } }, text: 'rfl' }],
+  })
+  await waitFor(() => backend.connectionState === 'open', 'reconnected', 15_000)
+  await change
+  // The replay repeats the current state at once, then the new diagnostics for the edited text arrive.
+  await waitFor(() => seen.length > beforeReplay, 'a replay after re-subscribing')
+  await waitFor(() => visible(seen.at(-1)).length === 0 && (seen.at(-1)?.version ?? 0) > doc.version, 'diagnostics of the edited text')
+  assert.deepEqual(states.slice(0, 3), ['open', 'reconnecting', 'open'])
+  const again = await backend.call('doc.open', { path: h.file('A.lean') })
+  assert.equal(again.text, 'theorem a : 1 = 1 := by rfl\n')
+})
