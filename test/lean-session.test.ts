@@ -78,3 +78,16 @@ test('dispose shuts the server down: no child outlives the core', async () => {
   await h.dispose()
   await waitFor(() => !isAlive(running.pid), 'the Lean server to exit', 5000)
 })
+
+test('only .lean documents are sent to the Lean server', async (t) => {
+  const log = join((await import('node:os')).tmpdir(), `double-nonlean-${process.pid}-${Date.now()}.log`)
+  const h = await startCore({ files: { ...PROJECT, 'A.lean': '#eval 1\n', 'notes.md': '# notes\n' }, env: { ...process.env, LECTERN_LEAN_SERVER: DOUBLE, LEAN_DOUBLE_LOG: log } })
+  t.after(() => h.dispose())
+  const c = new TestClient(h.core)
+  await c.subscribeAll()
+  await c.call('doc.open', { path: h.file('notes.md') })
+  const lean = await c.call('doc.open', { path: h.file('A.lean') })
+  await c.waitDiagnostics(lean.uri, (m) => m.includes('1'))
+  const opened = doubleLog(log).filter((e) => e.dir === 'in' && e.msg.method === 'textDocument/didOpen').map((e) => e.msg.params.textDocument.uri)
+  assert.deepEqual(opened, [lean.uri])
+})

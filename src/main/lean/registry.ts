@@ -54,7 +54,12 @@ export class LeanServerRegistry {
       [...this.entries.values()].map((e) => e.server.current).filter((ev) => !f.project || ev.project === f.project),
     )
     const docs = options.documents
-    this.disposables.add(docs.onDidOpen.event((doc) => void this.attach(doc).catch((err) => console.error(err))))
+    // Only Lean documents go to a Lean server; a lakefile.toml or README opened in a tab stays local.
+    this.disposables.add(
+      docs.onDidOpen.event((doc) => {
+        if (doc.languageId === 'lean4') void this.attach(doc).catch((err) => console.error(err))
+      }),
+    )
     this.disposables.add(docs.onDidChange.event(({ doc, changes }) => this.entryOf(doc.uri)?.sync.didChange(doc, changes)))
     this.disposables.add(
       docs.onDidClose.event((doc) => {
