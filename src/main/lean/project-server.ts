@@ -113,21 +113,27 @@ export class ProjectServer {
 
   /** Restart Server: stop the process (if any) and start afresh, forgetting earlier crashes. */
   async restart(): Promise<void> {
-    await this.stop('Restarting…')
+    clearTimeout(this.restartTimer)
+    // 'restarting', not 'stopped': requests made meanwhile wait for the new process instead of failing.
+    this.setState('restarting', 'Restarting the Lean server…')
+    await this.stopProcess()
     this.crashPolicy.reset()
     await this.start()
   }
 
   async stop(detail = 'Stopped by the user.'): Promise<void> {
     clearTimeout(this.restartTimer)
+    await this.stopProcess()
+    this.fail('stopped', detail)
+  }
+
+  private async stopProcess(): Promise<void> {
     const proc = this.proc
     this.proc = undefined
-    if (proc) {
-      this.lastStderr = proc.stderr.toArray()
-      await proc.stop()
-      this.onDidStop.fire()
-    }
-    this.setState('stopped', detail)
+    if (!proc) return
+    this.lastStderr = proc.stderr.toArray()
+    await proc.stop()
+    this.onDidStop.fire()
   }
 
   /** A toolchain file or lakefile changed on disk: offer a restart without doing it. */
