@@ -6,42 +6,7 @@ import { existsSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { Bridge } from './bridge/bridge'
 import { Core } from './core'
-import { defaultUserDataDir } from './user-data'
-
-interface ServeArgs {
-  workspace?: string
-  port: number
-  openBrowser: boolean
-  userDataDir: string
-}
-
-export function parseServeArgs(argv: string[], env: NodeJS.ProcessEnv): ServeArgs {
-  const args: ServeArgs = {
-    workspace: env.LECTERN_WORKSPACE || undefined,
-    port: Number(env.LECTERN_PORT ?? 0),
-    openBrowser: !env.LECTERN_NO_BROWSER,
-    userDataDir: defaultUserDataDir(env),
-  }
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]
-    const value = () => {
-      const v = argv[++i]
-      if (v === undefined) throw new Error(`${a} needs a value`)
-      return v
-    }
-    if (a === '--workspace' || a === '-w') args.workspace = value()
-    else if (a === '--port' || a === '-p') args.port = Number(value())
-    else if (a === '--no-browser') args.openBrowser = false
-    else if (a === '--user-data') args.userDataDir = value()
-    else if (a === '--help' || a === '-h') {
-      console.log('Usage: lectern-serve [--workspace DIR] [--port N] [--no-browser] [--user-data DIR]')
-      process.exit(0)
-    } else if (!a.startsWith('-') && !args.workspace) args.workspace = a
-    else throw new Error(`Unknown argument: ${a}`)
-  }
-  if (!Number.isInteger(args.port) || args.port < 0 || args.port > 65535) throw new Error(`Bad port: ${args.port}`)
-  return args
-}
+import { parseLaunchArgs } from './launch-args'
 
 function rendererDir(): string {
   const candidates = [process.env.LECTERN_RENDERER_DIR, join(__dirname, '../renderer'), resolve('out/renderer')]
@@ -61,7 +26,7 @@ function openInBrowser(url: string): void {
 }
 
 async function main(): Promise<void> {
-  const args = parseServeArgs(process.argv.slice(2), process.env)
+  const args = parseLaunchArgs(process.argv.slice(2), process.env)
   const core = await Core.create({ mode: 'serve', workspace: args.workspace, userDataDir: args.userDataDir })
   const bridge = new Bridge({ core, rendererDir: rendererDir(), port: args.port })
   await bridge.listen()

@@ -4,13 +4,15 @@ import { join } from 'node:path'
 import { app, BrowserWindow } from 'electron'
 import { Bridge } from '../bridge/bridge'
 import { Core } from '../core'
+import { parseLaunchArgs } from '../launch-args'
 import { registerIpc } from './ipc'
 import { APP_ORIGIN, handleAppProtocol, registerAppScheme } from './protocol'
 import { createMainWindow } from './window'
 
-function workspaceFromArgv(): string | undefined {
-  const args = process.argv.slice(app.isPackaged ? 1 : 2).filter((a) => !a.startsWith('-') && a !== '.')
-  return args[0]
+/** The app's own flags, after Electron's (and, unpackaged, the app folder) in argv. */
+function launchArgs() {
+  const argv = process.argv.slice(app.isPackaged ? 1 : 2).filter((a) => !a.startsWith('--inspect') && !a.startsWith('--remote-debugging'))
+  return parseLaunchArgs(argv, process.env)
 }
 
 export function startElectronApp(): void {
@@ -24,9 +26,10 @@ export function startElectronApp(): void {
   let bridge: Bridge | undefined
 
   app.whenReady().then(async () => {
-    core = await Core.create({ mode: 'electron', workspace: workspaceFromArgv(), userDataDir: process.env.LECTERN_USER_DATA || app.getPath('userData') })
+    const args = launchArgs()
+    core = await Core.create({ mode: 'electron', workspace: args.workspace, userDataDir: process.env.LECTERN_USER_DATA || app.getPath('userData') })
     const rendererDir = join(__dirname, '../renderer')
-    bridge = new Bridge({ core, rendererDir, extraOrigins: [APP_ORIGIN] })
+    bridge = new Bridge({ core, rendererDir, port: args.port, extraOrigins: [APP_ORIGIN] })
     await bridge.listen()
     core.infoviewUrl = `${APP_ORIGIN}/infoview.html`
     handleAppProtocol(rendererDir, `ws://127.0.0.1:${bridge.port}`)
