@@ -20,8 +20,11 @@ export const DEFAULT_FILES: Record<string, string> = {
 export interface AppOptions {
   /** Files of the temp workspace; `null` = start without --workspace (the scratch project). */
   workspaceFiles: Record<string, string> | null
-  /** 'double' sets LECTERN_LEAN_SERVER to the double; 'none' runs with a PATH that has no Lean at all. */
-  leanServer: 'double' | 'none'
+  /**
+   * 'double' sets LECTERN_LEAN_SERVER to the double; 'none' runs with a PATH that has no Lean at all;
+   * 'real' finds the installed toolchain as a user's machine would (the LECTERN_TEST_LEAN tier).
+   */
+  leanServer: 'double' | 'none' | 'real'
   /** Extra environment for the double (LEAN_DOUBLE_DELAY_MS, …). */
   doubleEnv: Record<string, string>
   /** Console errors the test expects (substring match); any other error fails the test. */
@@ -64,7 +67,7 @@ export const test = base.extend<AppOptions & { app: LecternApp }>({
     const env: NodeJS.ProcessEnv = { ...process.env, LEAN_DOUBLE_LOG: doubleLogPath, ...doubleEnv }
     delete env.LECTERN_LEAN_SERVER
     if (leanServer === 'double') env.LECTERN_LEAN_SERVER = DOUBLE
-    else env.PATH = '/usr/bin:/bin' // a machine with no elan, lean or lake anywhere
+    else if (leanServer === 'none') env.PATH = '/usr/bin:/bin' // a machine with no elan, lean or lake anywhere
     const args = [SERVE_JS, '--port', '0', '--no-browser', '--user-data', userData]
     if (workspaceFiles) args.push('--workspace', workspace)
     const serve = spawn(process.execPath, args, { env, stdio: ['pipe', 'pipe', 'pipe'] })
