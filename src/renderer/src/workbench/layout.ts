@@ -9,6 +9,7 @@ export interface WorkbenchLayout extends Disposable {
   explorer: HTMLElement
   banners: HTMLElement
   tabs: HTMLElement
+  breadcrumbs: HTMLElement
   notices: HTMLElement
   editor: HTMLElement
   emptyEditor: HTMLElement
@@ -27,6 +28,7 @@ export function createLayout(host: HTMLElement): WorkbenchLayout {
   const sidebar = h('aside', { class: 'lx-sidebar' }, [h('div', { class: 'lx-part-title', text: 'Explorer' }), explorer])
   const banners = h('div', { class: 'lx-banners', attrs: { role: 'region', 'aria-label': 'Server status' } })
   const tabs = h('div', { class: 'lx-tabs', attrs: { role: 'tablist' } })
+  const breadcrumbs = h('nav', { class: 'lx-breadcrumbs', attrs: { 'aria-label': 'Breadcrumbs' } })
   const notices = h('div', { class: 'lx-notices' })
   // `monaco-component` gives Monaco's theme variables to widgets it mounts beside the editor (context menu).
   const editor = h('div', { class: 'lx-editor monaco-component' })
@@ -34,7 +36,7 @@ export function createLayout(host: HTMLElement): WorkbenchLayout {
   const editorHost = h('div', { class: 'lx-editor-host' }, [editor, emptyEditor])
   const panel = h('section', { class: 'lx-panel', attrs: { 'aria-label': 'Problems' } })
   const panelSash = h('div', { class: 'lx-sash lx-sash-horizontal' })
-  const center = h('section', { class: 'lx-center' }, [banners, tabs, notices, editorHost, panelSash, panel])
+  const center = h('section', { class: 'lx-center' }, [banners, tabs, breadcrumbs, notices, editorHost, panelSash, panel])
   const infoview = h('aside', { class: 'lx-infoview', attrs: { 'aria-label': 'Infoview' } })
   const sidebarSash = h('div', { class: 'lx-sash lx-sash-vertical' })
   const infoviewSash = h('div', { class: 'lx-sash lx-sash-vertical lx-infoview-sash' })
@@ -65,7 +67,7 @@ export function createLayout(host: HTMLElement): WorkbenchLayout {
   disposables.add({ dispose: () => root.remove() })
 
   return {
-    root, explorer, banners, tabs, notices, editor, emptyEditor, panel, infoview, statusBar, overlays,
+    root, explorer, banners, tabs, breadcrumbs, notices, editor, emptyEditor, panel, infoview, statusBar, overlays,
     setPanelVisible: (visible) => root.classList.toggle('lx-panel-hidden', !visible),
     isPanelVisible: () => !root.classList.contains('lx-panel-hidden'),
     setInfoviewVisible: (visible) => root.classList.toggle('lx-infoview-hidden', !visible),

@@ -10,6 +10,7 @@ import type { OpenDocument } from '../editor/open-document'
 import { registerRestartFileQuickFix } from '../editor/restart-file-action'
 import { registerLeanFeatures, setDocumentOpener } from '../features'
 import { createInfoviewPanel } from '../infoview/panel'
+import { Breadcrumbs } from './breadcrumbs'
 import { CommandPalette } from './command-palette'
 import { CommandRegistry } from './commands'
 import { Dialogs } from './dialogs'
@@ -89,6 +90,7 @@ export class Workbench implements Disposable {
     d.add({ dispose: () => setDocumentOpener(undefined) })
 
     d.add(new TabStrip(layout.tabs, this.group))
+    d.add(new Breadcrumbs(layout.breadcrumbs, this.group, backend))
     d.add(
       new DocumentNotices(layout.notices, this.group, this.diagnostics, {
         overwrite: (doc) => void this.documents.overwrite(doc),
