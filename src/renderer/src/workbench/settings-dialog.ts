@@ -9,6 +9,7 @@ type Field =
   | { key: keyof Settings; label: string; kind: 'text'; placeholder?: string }
   | { key: keyof Settings; label: string; kind: 'number'; min: number; max: number; default: number }
   | { key: keyof Settings; label: string; kind: 'select'; options: string[]; default: string }
+  | { key: keyof Settings; label: string; kind: 'json'; placeholder: string }
 
 const FIELDS: Field[] = [
   { key: 'theme', label: 'Color theme', kind: 'select', options: ['dark', 'light'], default: 'dark' },
@@ -16,6 +17,7 @@ const FIELDS: Field[] = [
   { key: 'input.enabled', label: 'Unicode input (\\alpha → α)', kind: 'checkbox', default: true },
   { key: 'input.leader', label: 'Unicode input leader', kind: 'text', placeholder: '\\' },
   { key: 'input.eagerReplacementEnabled', label: 'Replace abbreviations eagerly', kind: 'checkbox', default: true },
+  { key: 'input.customTranslations', label: 'Custom abbreviations (JSON object)', kind: 'json', placeholder: '{ "foo": "☺" }' },
   { key: 'automaticallyBuildDependencies', label: 'Build dependencies automatically when opening a file', kind: 'checkbox', default: false },
   { key: 'logLspMessages', label: 'Keep an LSP message log (for Show Server Log)', kind: 'checkbox', default: false },
   { key: 'leanServerCommand', label: 'Lean server command (empty: lake serve / lean --server)', kind: 'text', placeholder: 'lake serve --' },
@@ -49,6 +51,8 @@ export function showSettingsDialog(host: HTMLElement, settings: SettingsService,
         }),
       )
       input = num
+    } else if (field.kind === 'json') {
+      input = jsonObjectField(id, field.placeholder, current[field.key], (value) => void save({ [field.key]: value }), disposables)
     } else {
       const text = h('input', { attrs: { id, type: 'text', placeholder: field.placeholder ?? '', spellcheck: 'false' } })
       text.value = String(current[field.key] ?? '')
@@ -79,4 +83,32 @@ export function showSettingsDialog(host: HTMLElement, settings: SettingsService,
     }),
   )
   ;(rows[0]?.querySelector('select, input') as HTMLElement | null)?.focus()
+}
+
+/** A one-line JSON object editor: saved only when it parses to an object of strings; otherwise marked invalid. */
+function jsonObjectField(
+  id: string,
+  placeholder: string,
+  value: unknown,
+  onValid: (value: Record<string, string> | undefined) => void,
+  disposables: DisposableStore,
+): HTMLInputElement {
+  const input = h('input', { attrs: { id, type: 'text', placeholder, spellcheck: 'false' } })
+  input.value = value && typeof value === 'object' ? JSON.stringify(value) : ''
+  disposables.add(
+    listen(input, 'change', () => {
+      const text = input.value.trim()
+      if (!text) return onValid(undefined)
+      try {
+        const parsed: unknown = JSON.parse(text)
+        const ok = !!parsed && typeof parsed === 'object' && !Array.isArray(parsed) && Object.values(parsed).every((v) => typeof v === 'string')
+        input.setCustomValidity(ok ? '' : 'Expected an object mapping abbreviations to text')
+        if (ok) onValid(parsed as Record<string, string>)
+      } catch (err) {
+        input.setCustomValidity(`Not valid JSON: ${(err as Error).message}`)
+      }
+      input.reportValidity()
+    }),
+  )
+  return input
 }
