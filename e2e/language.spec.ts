@@ -28,7 +28,6 @@ test.use({
     'lakefile.toml': 'name = "demo"\n',
     'Main.lean': MAIN,
   },
-  allowedConsoleErrors: ['Executing inline script violates'],
 })
 
 async function openMain(app: LecternApp): Promise<void> {

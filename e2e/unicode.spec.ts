@@ -15,7 +15,6 @@ test.use({
     'lakefile.toml': 'name = "demo"\n',
     'Main.lean': 'theorem one : 1 = 1 := by\n  rfl\n',
   },
-  allowedConsoleErrors: ['Executing inline script violates'],
 })
 
 /** Opens Main.lean, empties it and leaves the cursor in the editor. */
@@ -136,4 +135,17 @@ test('hovering a symbol says how to type it', async ({ app }) => {
   await expect.poll(() => text(app)).toBe('x ∧ y')
   await page.locator('.lx-editor .view-line span', { hasText: '∧' }).last().hover()
   await expect(page.locator('.monaco-hover:visible', { hasText: 'Type ∧ using \\and' })).toHaveCount(1)
+})
+
+test('custom abbreviations from the settings work at once', async ({ app }) => {
+  const { page } = app
+  await emptyMain(app)
+  await page.keyboard.press('Control+,')
+  const field = page.locator('#lx-setting-input-customTranslations')
+  await field.fill('{ "foo": "☺" }')
+  await field.press('Tab')
+  await page.keyboard.press('Escape')
+  await page.locator('.lx-editor .view-lines').click()
+  await type(page, '\\foo x')
+  await expect.poll(() => text(app)).toBe('☺ x')
 })

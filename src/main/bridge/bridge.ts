@@ -98,6 +98,8 @@ export class Bridge {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1')
     const framePrefix = `/frame/${this.frameToken}/`
     if (url.pathname.startsWith('/frame/')) {
+      // Even errors carry the CORS header, so the frame sees a 404 as a 404 rather than as a CORS failure.
+      res.setHeader('Access-Control-Allow-Origin', '*')
       if (!url.pathname.startsWith(framePrefix)) return this.fail(res, 401, 'Missing or wrong frame token.')
       return this.serveFile(res, url.pathname.slice(framePrefix.length - 1), true)
     }
