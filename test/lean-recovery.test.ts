@@ -69,8 +69,10 @@ test('a server that keeps crashing is stopped after 5 crashes with its last stde
   t.after(() => h.dispose())
   const c = new TestClient(h.core)
   await c.subscribeAll()
+  const openedAt = Date.now()
   await c.call('doc.open', { path: h.file('A.lean') })
   const stopped = await c.waitServer('stopped', 30_000)
+  console.log(`recovery: crash loop (fast test backoff) → stopped after 5 crashes in ${Date.now() - openedAt} ms`)
   assert.match(stopped.detail, /5 times within a minute/)
   assert.equal(stopped.crashes, 5)
   assert.ok((stopped.stderrTail ?? []).length > 0, 'shows stderr')
@@ -94,10 +96,12 @@ test('Restart File closes and reopens with dependencyBuildMode "once"; Restart S
   assert.equal(syncs[2].params.dependencyBuildMode, 'once')
   assert.ok(syncs[2].params.textDocument.version > syncs[0].params.textDocument.version)
 
+  const restartAt = Date.now()
   await c.call('lean.restartServer', { uri: doc.uri })
   const second = await c.waitServer('running')
   assert.notEqual(second.pid, first.pid)
   await c.waitDiagnostics(doc.uri, (m) => m.includes('4'))
+  console.log(`recovery: Restart Server → diagnostics back in ${Date.now() - restartAt} ms`)
 })
 
 test('changing lean-toolchain on disk offers a restart; touching it without a change does not', async (t) => {
