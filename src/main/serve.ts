@@ -40,6 +40,11 @@ async function main(): Promise<void> {
     if (stopping) return
     stopping = true
     console.log(`Lectern: ${signal}, shutting down the Lean servers…`)
+    // Each step is bounded on its own; this is the last resort so a stop request always ends the process.
+    setTimeout(() => {
+      console.error('Lectern: shutdown took too long; exiting.')
+      process.exit(1)
+    }, 15_000).unref()
     await bridge.close()
     await core.dispose()
     process.exit(0)

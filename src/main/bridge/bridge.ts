@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import { join } from 'node:path'
+import type { Socket } from 'node:net'
 import type { Duplex } from 'node:stream'
 import { WebSocket, WebSocketServer } from 'ws'
 import type { Core } from '../core'
@@ -43,6 +44,7 @@ export class Bridge {
   private reaper: ReturnType<typeof setInterval> | undefined
   private heartbeat: ReturnType<typeof setInterval> | undefined
   private readonly alive = new WeakSet<WebSocket>()
+  private readonly sockets = new Set<Socket>()
   port = 0
 
   constructor(private readonly options: BridgeOptions) {
@@ -67,6 +69,10 @@ export class Bridge {
     const server = createServer((req, res) => void this.onRequest(req, res).catch((err) => this.fail(res, 500, errorMessage(err))))
     server.on('upgrade', (req, socket, head) => this.onUpgrade(req, socket, head))
     server.on('clientError', (_err, socket) => socket.destroy())
+    server.on('connection', (socket) => {
+      this.sockets.add(socket)
+      socket.once('close', () => this.sockets.delete(socket))
+    })
     this.server = server
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject)
@@ -86,8 +92,10 @@ export class Bridge {
     clearInterval(this.reaper)
     clearInterval(this.heartbeat)
     for (const s of this.sessions.values()) s.socket.terminate()
-    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()))
-    this.server?.closeAllConnections?.()
+    const closed = new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()))
+    // close() waits for every socket, upgraded or refused ones included; end them all so it cannot hang.
+    for (const socket of this.sockets) socket.destroy()
+    await closed
   }
 
   sessionList(): object[] {
@@ -155,7 +163,8 @@ export class Bridge {
   private onUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1')
     const reject = (status: number, message: string) => {
-      socket.end(`HTTP/1.1 ${status} ${status === 401 ? 'Unauthorized' : status === 403 ? 'Forbidden' : 'Error'}\r\nContent-Type: text/plain\r\nConnection: close\r\n\r\n${message}\n`)
+      const reason = status === 401 ? 'Unauthorized' : status === 403 ? 'Forbidden' : 'Error'
+      socket.end(`HTTP/1.1 ${status} ${reason}\r\nContent-Type: text/plain\r\nConnection: close\r\n\r\n${message}\n`, () => socket.destroy())
     }
     socket.on('error', () => socket.destroy())
     if (!sameSecret(presentedToken(req, url), this.token)) return reject(401, 'Missing or wrong token.')
