@@ -1,7 +1,8 @@
 // `npm run bench`: measures the core's own costs with real processes and sockets, each as a ratio in one
 // run (DESIGN §8), writes bench/results/<timestamp>.json and prints a table. Not a test: nothing asserts.
 import { spawn } from 'node:child_process'
-import { mkdirSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node'
 import WebSocket from 'ws'
@@ -33,6 +34,40 @@ async function directStdio(): Promise<number[]> {
   conn.dispose()
   child.kill()
   return samples
+}
+
+/**
+ * Start to editor-ready: from spawning serve mode to the page showing Main.lean in Monaco (scratch project, no
+ * Lean server needed for the first paint), in Debian chromium. Skipped without the build or the browser.
+ */
+async function startToEditorReady(): Promise<{ ms?: number; skipped?: string }> {
+  const serveJs = join(process.cwd(), 'out/main/serve.js')
+  if (!existsSync(serveJs)) return { skipped: 'no build (npm run build)' }
+  if (!existsSync('/usr/bin/chromium')) return { skipped: 'no /usr/bin/chromium' }
+  const { chromium } = await import('@playwright/test')
+  const userData = mkdtempSync(join(tmpdir(), 'lectern-bench-'))
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] })
+  const t0 = performance.now()
+  const serve = spawn(process.execPath, [serveJs, '--port', '0', '--no-browser', '--user-data', userData], {
+    env: { ...process.env, LECTERN_LEAN_SERVER: DOUBLE },
+  })
+  try {
+    const url = await new Promise<string>((resolve) =>
+      serve.stdout.on('data', (d) => {
+        const m = /(http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)/.exec(String(d))
+        if (m) resolve(m[1])
+      }),
+    )
+    const page = await browser.newPage()
+    await page.goto(url)
+    await page.waitForFunction(() => (window as { __lectern?: { ready: boolean } }).__lectern?.ready === true)
+    await page.locator('.view-lines', { hasText: 'theorem' }).first().waitFor()
+    return { ms: Math.round(performance.now() - t0) }
+  } finally {
+    await browser.close()
+    serve.kill('SIGTERM')
+    rmSync(userData, { recursive: true, force: true })
+  }
 }
 
 async function main(): Promise<void> {
@@ -120,6 +155,8 @@ async function main(): Promise<void> {
   ws.close()
   await h.dispose()
 
+  results.startToEditorReady = await startToEditorReady()
+
   mkdirSync('bench/results', { recursive: true })
   const file = join('bench/results', `${new Date().toISOString().replace(/[:.]/g, '-')}.json`)
   writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`)
@@ -131,6 +168,7 @@ async function main(): Promise<void> {
     'keystroke→didChange p50 (ms)': { value: `${ks.file20kLines.p50.toFixed(3)} on 20k lines vs ${ks.file1Line.p50.toFixed(3)} on 1 line (×${ks.ratioP50.toFixed(2)})` },
     '5000 diagnostics → subscriber (ms)': { value: (results.diagnostics5000ToSubscriber as any).ms.toFixed(1) },
     'LSP session RSS (KiB)': { value: results.lspSessionMemoryKb },
+    'serve start → editor ready (ms)': { value: JSON.stringify(results.startToEditorReady) },
   })
   console.log(`written ${file}`)
   process.exit(0)
