@@ -5,7 +5,7 @@ import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron'
 import { API_METHODS } from '../../shared/api'
 import type { ApiRouter, ConnectionContext } from '../api/router'
 import { errorMessage } from '../util/errors'
-import { APP_ORIGIN } from './protocol'
+import { isAppUrl } from './protocol'
 
 const contexts = new Map<number, ConnectionContext>()
 
@@ -30,13 +30,7 @@ function contextFor(contents: WebContents, router: ApiRouter): ConnectionContext
 
 function trustedSender(e: IpcMainInvokeEvent): boolean {
   const frame = e.senderFrame
-  if (!frame || frame !== e.sender.mainFrame) return false
-  try {
-    const url = new URL(frame.url)
-    return url.origin === APP_ORIGIN || `${url.protocol}//${url.host}` === APP_ORIGIN
-  } catch {
-    return false
-  }
+  return !!frame && frame === e.sender.mainFrame && isAppUrl(frame.url)
 }
 
 export function registerIpc(router: ApiRouter): void {

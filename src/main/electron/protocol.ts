@@ -7,6 +7,16 @@ import { contentTypeOf, readStatic, resolveStatic } from '../bridge/static-files
 
 export const APP_ORIGIN = 'app://lectern'
 
+/** True for app://lectern/… URLs. (WHATWG `URL.origin` is "null" for custom schemes, so compare scheme and host.) */
+export function isAppUrl(raw: string): boolean {
+  try {
+    const url = new URL(raw)
+    return `${url.protocol}//${url.host}` === APP_ORIGIN
+  } catch {
+    return false
+  }
+}
+
 export function registerAppScheme(): void {
   protocol.registerSchemesAsPrivileged([
     { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true } },

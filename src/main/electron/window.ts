@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { BrowserWindow, session, shell } from 'electron'
 import type { ApiRouter } from '../api/router'
 import { resetIpcContext } from './ipc'
-import { APP_ORIGIN } from './protocol'
+import { APP_ORIGIN, isAppUrl } from './protocol'
 
 export function createMainWindow(router: ApiRouter): BrowserWindow {
   session.defaultSession.setPermissionRequestHandler((_wc, _perm, callback) => callback(false))
@@ -33,7 +33,7 @@ export function createMainWindow(router: ApiRouter): BrowserWindow {
     return { action: 'deny' }
   })
   win.webContents.on('will-navigate', (e, url) => {
-    if (new URL(url).origin !== APP_ORIGIN) e.preventDefault()
+    if (!isAppUrl(url)) e.preventDefault()
   })
   win.webContents.on('did-start-navigation', (details) => {
     if (details.isMainFrame && !details.isSameDocument) resetIpcContext(win.webContents, router)
