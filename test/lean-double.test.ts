@@ -150,8 +150,10 @@ describe('lean-double', () => {
     const reg = d.log().find((l) => l.dir === 'out' && l.msg.method === 'client/registerCapability')!.msg
     assert.equal(reg.id, 'register_lean_watcher')
     assert.equal(reg.params.registrations[0].method, 'workspace/didChangeWatchedFiles')
-    const answer = d.log().find((l) => l.dir === 'in' && l.msg.id === 'register_lean_watcher')
-    assert.ok(answer && 'result' in answer.msg, 'the client answer is logged')
+    // The double logs our answer when it reads it, which can be after our client sent it.
+    const answerOf = () => d.log().find((l) => l.dir === 'in' && l.msg.id === 'register_lean_watcher')
+    await until(() => answerOf() !== undefined)
+    assert.ok('result' in answerOf()!.msg, 'the client answer is a result')
   })
 
   it('warns about sorry, and an incremental edit to rfl clears it', async () => {

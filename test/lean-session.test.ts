@@ -47,12 +47,17 @@ test('typing sends incremental didChange with increasing versions; diagnostics f
   const init = inbound[0].params
   assert.equal(init.initializationOptions.hasWidgets, true)
   assert.equal(init.capabilities.lean.silentDiagnosticSupport, true)
-  // Server→client requests (registerCapability, refreshes) all got a response with a result.
+  // Server→client requests (registerCapability, refreshes) all got a response with a result. A refresh sent with
+  // the last diagnostics may still be on its way back, so wait for each answer to reach the double's log.
   const outRequests = doubleLog(log).filter((e) => e.dir === 'out' && e.msg.method && e.msg.id !== undefined).map((e) => e.msg)
   assert.ok(outRequests.some((m) => m.method === 'client/registerCapability'))
   for (const req of outRequests) {
-    const answer = inbound.find((m) => m.id === req.id && !m.method)
-    assert.ok(answer && 'result' in answer && !answer.error, `answered ${req.method}`)
+    const answer = await waitFor(
+      () => doubleLog(log).find((e) => e.dir === 'in' && e.msg.id === req.id && !e.msg.method)?.msg,
+      `the answer to ${req.method}`,
+      5_000,
+    )
+    assert.ok('result' in answer && !answer.error, `answered ${req.method}`)
   }
 })
 
