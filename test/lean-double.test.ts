@@ -53,7 +53,8 @@ function startDouble(env: Record<string, string> = {}, opts: { answerRequests?: 
   let err = ''
   child.stderr.on('data', (d: Buffer) => (err += d.toString()))
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-    child.on('exit', (code, signal) => resolve({ code, signal })),
+    // 'close' rather than 'exit': it comes after stderr has been read to the end.
+    child.on('close', (code, signal) => resolve({ code, signal })),
   )
   const conn = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin))
   const notes: Note[] = []
@@ -270,7 +271,9 @@ describe('lean-double', () => {
     await open(d, uri, '#eval 1\n')
     await open(d, uri, '#eval 2\n')
     await d.conn.sendRequest('textDocument/waitForDiagnostics', { uri, version: 1 })
-    assert.match(d.stderr(), new RegExp(`DOUBLE-PROTOCOL-VIOLATION: duplicate didOpen ${uri.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`))
+    // stderr is a separate pipe from the answer on stdout, so its text may arrive a little later.
+    const violation = `DOUBLE-PROTOCOL-VIOLATION: duplicate didOpen ${uri}`
+    await until(() => d.stderr().includes(violation))
     const rfile = d.log().filter((l) => l.dir === 'in' && l.msg.method === 'textDocument/didOpen' && l.msg.params.textDocument.uri === uri)
     assert.equal(rfile.length, 2)
   })
