@@ -1,5 +1,6 @@
 // The workbench as a user drives it: explorer, tabs, typing and saving, Problems navigation, multi-cursor
 // edits reaching the core intact, and external changes under a dirty buffer.
+import { mkdirSync } from 'node:fs'
 import { test, expect, type LecternApp } from './fixtures'
 import type { Page } from '@playwright/test'
 
@@ -248,6 +249,15 @@ test('files created on disk appear in the explorer', async ({ app }) => {
   app.writeFile('Fresh.lean', 'def fresh := 1\n')
   await expect(page.locator('.lx-explorer .lx-tree-row', { hasText: 'Fresh.lean' })).toBeVisible()
   await openFromExplorer(page, 'Fresh.lean')
+
+  // A folder made on disk shows up; once expanded, files created inside it show up too.
+  mkdirSync(app.file('Lib'))
+  const folder = page.locator('.lx-explorer .lx-tree-dir', { hasText: 'Lib' })
+  await expect(folder).toBeVisible()
+  await folder.click()
+  await expect(folder).toHaveAttribute('aria-expanded', 'true')
+  app.writeFile('Lib/Deep.lean', 'def deep := 2\n')
+  await expect(page.locator('.lx-explorer .lx-tree-row', { hasText: 'Deep.lean' })).toBeVisible()
 })
 
 test.describe('imports out of date', () => {

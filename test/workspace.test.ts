@@ -101,3 +101,15 @@ test('the files channel tells created, changed and deleted apart', async (t) => 
   rmSync(path)
   assert.equal((await waitFor(() => c.latest('files', (f) => f.path === path), 'deleted')).kind, 'deleted')
 })
+
+test('a folder shown in the explorer (listed) is watched, so files created deep inside are announced', async (t) => {
+  const h = await startCore({ files: { ...FILES, 'Deep/Er/Old.lean': '' } })
+  t.after(() => h.dispose())
+  const c = new TestClient(h.core)
+  await c.call('channel.subscribe', { channel: 'files', filter: {} })
+  const listed = await c.call('workspace.list', { path: h.file('Deep/Er') })
+  assert.deepEqual(listed.map((e: { name: string }) => e.name), ['Old.lean'])
+  const path = h.file('Deep/Er/New.lean')
+  writeFileSync(path, 'theorem x : True := trivial\n')
+  assert.equal((await waitFor(() => c.latest('files', (f) => f.path === path), 'created deep inside')).kind, 'created')
+})

@@ -1,5 +1,5 @@
-// Watches folders (the roots, and the folder of every open document) without recursion, reference-counted,
-// and reports created / changed / deleted files on the `files` channel.
+// Watches folders (the roots, folders the explorer listed, the folder of every open document) without recursion,
+// reference-counted, and reports created / changed / deleted files on the `files` channel.
 import { existsSync, type FSWatcher, readdirSync, watch } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
 import type { FileChangeKind } from '../../shared/channels'

@@ -16,10 +16,13 @@ import { FolderWatcher } from './watcher'
 
 /** A clean document nobody holds any more is closed after this grace (a reloading renderer comes back). */
 const ORPHAN_CLOSE_MS = 60_000
+/** Folders someone listed (an expanded explorer folder) stay watched; the least recently listed go past this. */
+const MAX_LISTED_FOLDER_WATCHES = 256
 
 export class Workspace {
   private readonly owners = new Map<string, Set<string>>()
   private readonly folderWatches = new Map<string, Disposable>()
+  private readonly listedFolderWatches = new Map<string, Disposable>()
   private readonly orphanTimers = new Map<string, ReturnType<typeof setTimeout>>()
   private readonly watcher: FolderWatcher
   private readonly disposables = new DisposableStore()
@@ -44,7 +47,9 @@ export class Workspace {
 
   async list(path: string): Promise<DirEntry[]> {
     const { path: dir } = this.policy.check(path)
-    return listDir(dir)
+    const entries = await listDir(dir)
+    this.watchListedFolder(dir)
+    return entries
   }
 
   async read(path: string): Promise<{ text: string; readonly: boolean; mtimeMs: number }> {
@@ -141,6 +146,8 @@ export class Workspace {
     await this.backups.flush(dirty.map((d) => ({ path: d.path, text: d.text })))
     for (const t of this.orphanTimers.values()) clearTimeout(t)
     for (const w of this.folderWatches.values()) w.dispose()
+    for (const w of this.listedFolderWatches.values()) w.dispose()
+    this.listedFolderWatches.clear()
     this.disposables.dispose()
     this.watcher.dispose()
   }
@@ -170,6 +177,17 @@ export class Workspace {
   private watchFolderOf(file: string): void {
     if (this.roots.some((r) => dirname(file) === r)) return
     this.folderWatches.set(file, this.watcher.watchFolder(dirname(file)))
+  }
+
+  /** What the explorer shows must follow the disk, so a listed folder is watched (most recent last in the map). */
+  private watchListedFolder(dir: string): void {
+    const held = this.listedFolderWatches.get(dir)
+    this.listedFolderWatches.delete(dir)
+    this.listedFolderWatches.set(dir, held ?? this.watcher.watchFolder(dir))
+    if (this.listedFolderWatches.size <= MAX_LISTED_FOLDER_WATCHES) return
+    const [oldest, watch] = this.listedFolderWatches.entries().next().value!
+    watch.dispose()
+    this.listedFolderWatches.delete(oldest)
   }
 
   private backupLater(doc: OpenDocument): void {
