@@ -69,6 +69,22 @@ test('unsaved text is backed up and restored after the app is killed', async (t)
   assert.equal(readFileSync(h.file('A.txt'), 'utf8'), 'hello\n')
 })
 
+test("closing a dirty document (Don't Save) drops its backup: reopening shows the disk text", async (t) => {
+  const h = await startCore({ files: FILES })
+  t.after(() => h.dispose())
+  const c = new TestClient(h.core)
+  const doc = await c.call('doc.open', { path: h.file('A.txt') })
+  await c.call('doc.change', { uri: doc.uri, changes: [{ text: 'thrown away\n' }] })
+  const backups = join(h.tmp, 'user-data', 'backups')
+  await waitFor(() => { try { return readdirSync(backups).some((f) => f.endsWith('.json')) } catch { return false } }, 'a backup file', 5000)
+  await c.call('doc.close', { uri: doc.uri })
+  const again = await c.call('doc.open', { path: h.file('A.txt') })
+  assert.equal(again.text, 'hello\n')
+  assert.equal(again.dirty, false)
+  assert.equal(again.restoredFromBackup, undefined)
+  await waitFor(() => !readdirSync(backups).some((f) => f.endsWith('.json')), 'the backup removed', 5000)
+})
+
 test('paths outside the workspace are refused; dependency sources open read-only', async (t) => {
   const h = await startCore({ files: FILES })
   t.after(() => h.dispose())

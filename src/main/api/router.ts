@@ -45,7 +45,7 @@ export class ApiRouter {
       'workspace.read': (p) => workspace.read(str(p, 'path')),
       'doc.open': (p, ctx) => workspace.open(str(p, 'path'), ctx.id),
       'doc.change': (p) => workspace.change(str(p, 'uri'), p.changes),
-      'doc.close': (p, ctx) => (workspace.close(str(p, 'uri'), ctx.id), null),
+      'doc.close': async (p, ctx) => (await workspace.close(str(p, 'uri'), ctx.id), null),
       'doc.save': (p) => workspace.save(str(p, 'uri'), optBool(p, 'overwrite')),
       'doc.revert': (p) => workspace.revert(str(p, 'uri')),
       'lean.request': (p) => registry.request(str(p, 'uri'), str(p, 'method'), p.params ?? {}, optStr(p, 'requestId')),

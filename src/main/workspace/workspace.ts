@@ -119,11 +119,15 @@ export class Workspace {
     return this.describe(doc, false)
   }
 
-  close(uri: string, owner: string): void {
+  async close(uri: string, owner: string): Promise<void> {
     const holders = this.owners.get(uri)
     holders?.delete(owner)
     if (holders && holders.size > 0) return
+    const doc = this.documents.get(uri)
+    // The last editor closed it: a dirty buffer was saved or its changes thrown away ("Don't Save"), so a
+    // backup would only bring back text the user chose to lose.
     this.closeNow(uri)
+    if (doc && !doc.readonly) await this.backups.discard(doc.path).catch(() => undefined)
   }
 
   /** A renderer connection ended: its clean documents close after a grace period; dirty ones stay. */
