@@ -37,6 +37,8 @@ export interface LecternApp {
   workspace: string
   userData: string
   serve: ChildProcess
+  /** Quits Lectern as a user's Ctrl+C / logout does (SIGTERM), then starts it again on the same user data and workspace. */
+  relaunch(): Promise<void>
   /** Every message the double received and sent, parsed from its JSON-lines log. */
   doubleLog(): { dir: 'in' | 'out'; msg: { method?: string; params?: unknown; id?: unknown; result?: unknown } }[]
   consoleErrors: string[]
@@ -70,33 +72,32 @@ export const test = base.extend<AppOptions & { app: LecternApp }>({
     else if (leanServer === 'none') env.PATH = '/usr/bin:/bin' // a machine with no elan, lean or lake anywhere
     const args = [SERVE_JS, '--port', '0', '--no-browser', '--user-data', userData]
     if (workspaceFiles) args.push('--workspace', workspace)
-    const serve = spawn(process.execPath, args, { env, stdio: ['pipe', 'pipe', 'pipe'] })
     let output = ''
-    serve.stderr?.on('data', (d) => (output += d))
-    const url = await new Promise<string>((resolveUrl, reject) => {
-      const timer = setTimeout(() => reject(new Error(`serve mode printed no URL:\n${output}`)), 30_000)
-      serve.stdout?.on('data', (d) => {
-        output += d
-        const m = /(http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)/.exec(output)
-        if (m) {
-          clearTimeout(timer)
-          resolveUrl(m[1])
-        }
-      })
-      serve.on('exit', (code) => reject(new Error(`serve mode exited (${code}):\n${output}`)))
-    })
+    let launched = await launchServe(args, env, (text) => (output += text))
     const consoleErrors: string[] = []
     page.on('console', (msg) => {
       if (msg.type() === 'error') consoleErrors.push(msg.text())
     })
     page.on('pageerror', (err) => consoleErrors.push(`pageerror: ${err.message}`))
-    await page.goto(url)
+    await page.goto(launched.url)
     const app: LecternApp = {
       page,
-      url,
+      get url() {
+        return launched.url
+      },
       workspace: workspaceFiles ? workspace : join(userData, 'scratch'),
       userData,
-      serve,
+      get serve() {
+        return launched.serve
+      },
+      relaunch: async () => {
+        // Leave the page first, so it does not (rightly) log reconnect attempts to the server going away.
+        await page.goto('about:blank')
+        await stopServe(launched.serve)
+        output += '\n--- relaunched ---\n'
+        launched = await launchServe(args, env, (text) => (output += text))
+        await page.goto(launched.url)
+      },
       consoleErrors,
       doubleLog: () =>
         existsSync(doubleLogPath)
@@ -110,8 +111,7 @@ export const test = base.extend<AppOptions & { app: LecternApp }>({
     const unexpected = consoleErrors.filter((e) => !allowedConsoleErrors.some((a) => e.includes(a)))
     // Close the page first: a page whose server vanishes would (rightly) log its reconnect attempts.
     await page.close()
-    serve.kill('SIGTERM')
-    await new Promise((r) => (serve.exitCode !== null || serve.signalCode !== null ? r(null) : serve.once('exit', r)))
+    await stopServe(launched.serve)
     await testInfo.attach('serve-output', { body: output, contentType: 'text/plain' })
     rmSync(tmp, { recursive: true, force: true })
     expect(unexpected, 'console errors in the page').toEqual([])
@@ -119,6 +119,36 @@ export const test = base.extend<AppOptions & { app: LecternApp }>({
 })
 
 export { expect }
+
+/** Starts serve mode and waits for the URL it prints (with the token). */
+async function launchServe(args: string[], env: NodeJS.ProcessEnv, onOutput: (text: string) => void): Promise<{ serve: ChildProcess; url: string }> {
+  const serve = spawn(process.execPath, args, { env, stdio: ['pipe', 'pipe', 'pipe'] })
+  let printed = ''
+  serve.stderr?.on('data', (d) => onOutput(String(d)))
+  const url = await new Promise<string>((resolveUrl, reject) => {
+    const timer = setTimeout(() => reject(new Error(`serve mode printed no URL:\n${printed}`)), 30_000)
+    serve.stdout?.on('data', (d) => {
+      onOutput(String(d))
+      printed += d
+      const m = /(http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)/.exec(printed)
+      if (m) {
+        clearTimeout(timer)
+        resolveUrl(m[1])
+      }
+    })
+    serve.on('exit', (code) => reject(new Error(`serve mode exited (${code}):\n${printed}`)))
+  })
+  return { serve, url }
+}
+
+async function stopServe(serve: ChildProcess): Promise<void> {
+  const exited = serve.exitCode !== null || serve.signalCode !== null
+  if (!exited) {
+    const gone = new Promise((r) => serve.once('exit', r))
+    serve.kill('SIGTERM')
+    await gone
+  }
+}
 
 /** Puts the keyboard focus in the editor (Monaco 0.57 edits through `.native-edit-context`, not a textarea). */
 export async function focusEditor(page: Page): Promise<void> {

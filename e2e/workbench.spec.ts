@@ -203,6 +203,37 @@ test('closing a dirty tab asks first', async ({ app }) => {
   await dialog.getByRole('button', { name: "Don't Save" }).click()
   await expect(page.locator('.lx-tab')).toHaveCount(0)
   expect(app.readFile('Main.lean')).toBe('theorem one : 1 = 1 := by\n  rfl\n')
+  // What was thrown away stays away.
+  await openFromExplorer(page, 'Main.lean')
+  await expect.poll(() => modelText(page, app.file('Main.lean'))).toBe('theorem one : 1 = 1 := by\n  rfl\n')
+  await expect(page.locator('.lx-tab-active')).not.toHaveClass(/lx-tab-dirty/)
+})
+
+test('quitting with unsaved edits and starting again brings back the tabs and the edits; the disk is untouched', async ({ app }) => {
+  const { page } = app
+  await ready(app)
+  await openFromExplorer(page, 'lakefile.toml')
+  await openFromExplorer(page, 'Main.lean')
+  await focusEditorStart(page)
+  await page.keyboard.type('-- draft\n')
+  await expect(page.locator('.lx-tab-active')).toHaveClass(/lx-tab-dirty/)
+
+  await app.relaunch() // SIGTERM, as a logout or Ctrl+C in the terminal does
+
+  await expect(page.locator('.lx-tab .lx-tab-label')).toHaveText(['lakefile.toml', 'Main.lean'])
+  await expect(page.locator('.lx-tab-active .lx-tab-label')).toHaveText('Main.lean')
+  await expect(page.locator('.lx-tab-active')).toHaveClass(/lx-tab-dirty/)
+  await expect(page.locator('[data-notice="restored"]')).toBeVisible()
+  await expect.poll(() => modelText(page, app.file('Main.lean'))).toBe('-- draft\ntheorem one : 1 = 1 := by\n  rfl\n')
+  expect(app.readFile('Main.lean')).toBe('theorem one : 1 = 1 := by\n  rfl\n')
+  // Saving now writes the restored text, and the next start has nothing left to restore.
+  await focusEditorStart(page)
+  await page.keyboard.press('Control+S')
+  await expect.poll(() => app.readFile('Main.lean')).toBe('-- draft\ntheorem one : 1 = 1 := by\n  rfl\n')
+  await app.relaunch()
+  await expect(page.locator('.lx-tab-active .lx-tab-label')).toHaveText('Main.lean')
+  await expect(page.locator('.lx-tab-active')).not.toHaveClass(/lx-tab-dirty/)
+  await expect(page.locator('[data-notice="restored"]')).toHaveCount(0)
 })
 
 test('the command palette lists commands with keybindings and runs them without editor focus', async ({ app }) => {

@@ -15,7 +15,6 @@ import { problemRows } from '../src/renderer/src/workbench/problems-panel'
 import { ServerStates, needsBanner, projectFor, serverStatusText, shortToolchain } from '../src/renderer/src/workbench/server-states'
 import { fileUriToPath } from '../src/renderer/src/workbench/file-uri'
 import { parentDir, sortEntries } from '../src/renderer/src/workbench/explorer'
-import { OpenFilesMemory } from '../src/renderer/src/workbench/open-files-memory'
 
 function diag(line: number, severity: 1 | 2 | 3, message = 'm', extra: Partial<LeanDiagnostic> = {}): LeanDiagnostic {
   return { range: { start: { line, character: 0 }, end: { line, character: 1 } }, severity, message, ...extra }
@@ -132,21 +131,5 @@ describe('file uris and explorer order', () => {
     ])
     assert.deepEqual(sorted.map((e) => e.name), ['alpha', 'Zeta', 'b2.lean', 'b10.lean'])
     assert.equal(parentDir('/w/p/A.lean'), '/w/p')
-  })
-})
-
-describe('OpenFilesMemory', () => {
-  it('remembers per workspace and survives bad storage', () => {
-    const data = new Map<string, string>()
-    const storage = { getItem: (k: string) => data.get(k) ?? null, setItem: (k: string, v: string) => void data.set(k, v) }
-    const memory = new OpenFilesMemory(storage, '/w')
-    memory.save({ paths: ['/w/A.lean', '/w/B.lean'], active: '/w/B.lean' })
-    assert.deepEqual(new OpenFilesMemory(storage, '/w').load(), { paths: ['/w/A.lean', '/w/B.lean'], active: '/w/B.lean' })
-    assert.deepEqual(new OpenFilesMemory(storage, '/other').load(), { paths: [] })
-    data.set('lectern.openFiles:/w', '{not json')
-    assert.deepEqual(memory.load(), { paths: [] })
-    const throwing = { getItem: () => { throw new Error('denied') }, setItem: () => { throw new Error('denied') } }
-    assert.deepEqual(new OpenFilesMemory(throwing, '/w').load(), { paths: [] })
-    new OpenFilesMemory(throwing, '/w').save({ paths: [] })
   })
 })

@@ -85,6 +85,26 @@ test("closing a dirty document (Don't Save) drops its backup: reopening shows th
   await waitFor(() => !readdirSync(backups).some((f) => f.endsWith('.json')), 'the backup removed', 5000)
 })
 
+test('the session (open tabs, active tab, unsaved files) outlives the core; bad and outside paths are dropped', async (t) => {
+  const h = await startCore({ files: { ...FILES, 'B.lean': 'def b := 1\n' } })
+  t.after(() => h.dispose())
+  const c = new TestClient(h.core)
+  assert.deepEqual(await c.call('workspace.session', {}), { openFiles: [], unsaved: [] })
+  const a = await c.call('doc.open', { path: h.file('A.txt') })
+  await c.call('doc.change', { uri: a.uri, changes: [{ text: 'unsaved\n' }] })
+  await c.call('workspace.rememberSession', {
+    openFiles: [h.file('B.lean'), h.file('A.txt'), h.file('.lake/packages/dep/Dep.lean'), join(h.tmp, 'elsewhere.lean')],
+    active: h.file('A.txt'),
+  })
+  await assert.rejects(c.call('workspace.rememberSession', { openFiles: 'A.txt' }), (e: any) => e.code === -32602)
+  // Quit as after SIGTERM: the core writes backups of dirty buffers and the session on the way out.
+  await h.core.dispose()
+  const again = await Core.create({ mode: 'serve', workspace: h.workspace, userDataDir: join(h.tmp, 'user-data'), env: process.env })
+  t.after(() => again.dispose())
+  const session = await new TestClient(again).call('workspace.session', {})
+  assert.deepEqual(session, { openFiles: [h.file('B.lean'), h.file('A.txt')], active: h.file('A.txt'), unsaved: [h.file('A.txt')] })
+})
+
 test('paths outside the workspace are refused; dependency sources open read-only', async (t) => {
   const h = await startCore({ files: FILES })
   t.after(() => h.dispose())

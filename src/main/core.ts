@@ -10,6 +10,7 @@ import type { CrashPolicyOptions } from './lean/crash-policy'
 import { DocumentStore } from './lean/documents'
 import { LeanServerRegistry } from './lean/registry'
 import { Backups } from './workspace/backups'
+import { SessionStore } from './workspace/sessions'
 import { PathPolicy, realpathLoose } from './workspace/paths'
 import { ensureScratchProject } from './workspace/scratch-project'
 import { Workspace } from './workspace/workspace'
@@ -54,7 +55,9 @@ export class Core {
       detectionTimeoutMs: options.detectionTimeoutMs,
       crashPolicy: options.crashPolicy,
     })
-    this.workspace = new Workspace(roots, policy, this.documents, this.hub, new Backups(join(options.userDataDir, 'backups')))
+    const backups = new Backups(join(options.userDataDir, 'backups'))
+    const sessions = new SessionStore(join(options.userDataDir, 'workspace-sessions.json'))
+    this.workspace = new Workspace(roots, policy, this.documents, this.hub, backups, sessions)
     this.workspace.onDidSave.event((doc) => this.registry.didSave(doc))
     this.router = new ApiRouter({
       appInfo: () => this.appInfo(),

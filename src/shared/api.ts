@@ -71,10 +71,21 @@ export interface Settings {
   fontSize?: number
 }
 
+/** What a workspace showed when it was last used, so a new launch shows it again (like VS Code's hot exit). */
+export interface WorkspaceSession {
+  /** The editable files open in tabs, in tab order. */
+  openFiles: string[]
+  active?: string
+  /** Files with unsaved changes backed up when Lectern was killed or quit; opening one restores them. */
+  unsaved: string[]
+}
+
 export interface ApiMethods {
   'app.info': { params: Record<string, never>; result: AppInfo }
   'workspace.list': { params: { path: string }; result: DirEntry[] }
   'workspace.read': { params: { path: string }; result: { text: string; readonly: boolean; mtimeMs: number } }
+  'workspace.session': { params: Record<string, never>; result: WorkspaceSession }
+  'workspace.rememberSession': { params: { openFiles: string[]; active?: string }; result: null }
   'doc.open': { params: { path: string }; result: OpenedDocument }
   'doc.change': { params: { uri: string; changes: TextChange[] }; result: { version: number } }
   'doc.close': { params: { uri: string }; result: null }
@@ -112,6 +123,8 @@ export const API_METHODS: readonly ApiMethod[] = [
   'app.info',
   'workspace.list',
   'workspace.read',
+  'workspace.session',
+  'workspace.rememberSession',
   'doc.open',
   'doc.change',
   'doc.close',

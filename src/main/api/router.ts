@@ -11,7 +11,7 @@ import type { Disposable } from '../util/disposable'
 import { ApiError } from '../util/errors'
 import { join } from 'node:path'
 import type { Workspace } from '../workspace/workspace'
-import { INVALID_PARAMS, obj, oneOf, optBool, optStr, str } from './validate'
+import { INVALID_PARAMS, obj, oneOf, optBool, optStr, str, strArray } from './validate'
 
 /** One renderer connection (a window over IPC, a browser tab over /ws). */
 export interface ConnectionContext {
@@ -43,6 +43,11 @@ export class ApiRouter {
       'app.info': () => deps.appInfo(),
       'workspace.list': (p) => workspace.list(str(p, 'path')),
       'workspace.read': (p) => workspace.read(str(p, 'path')),
+      'workspace.session': () => workspace.session(),
+      'workspace.rememberSession': async (p) => {
+        await workspace.rememberSession({ openFiles: strArray(p, 'openFiles'), active: optStr(p, 'active') })
+        return null
+      },
       'doc.open': (p, ctx) => workspace.open(str(p, 'path'), ctx.id),
       'doc.change': (p) => workspace.change(str(p, 'uri'), p.changes),
       'doc.close': async (p, ctx) => (await workspace.close(str(p, 'uri'), ctx.id), null),

@@ -36,3 +36,9 @@ export function oneOf<T extends string>(p: Record<string, unknown>, key: string,
   if (!values.includes(v as T)) throw new ApiError(INVALID_PARAMS, `'${key}' must be one of ${values.join(', ')}`)
   return v as T
 }
+
+export function strArray(p: Record<string, unknown>, key: string): string[] {
+  const v = p[key]
+  if (!Array.isArray(v) || v.some((x) => typeof x !== 'string')) throw new ApiError(INVALID_PARAMS, `'${key}' must be an array of strings`)
+  return v as string[]
+}

@@ -18,8 +18,12 @@ export class Backups {
 
   constructor(private readonly dir: string) {}
 
+  private nameFor(path: string): string {
+    return `${createHash('sha256').update(path).digest('hex').slice(0, 32)}.json`
+  }
+
   private fileFor(path: string): string {
-    return join(this.dir, `${createHash('sha256').update(path).digest('hex').slice(0, 32)}.json`)
+    return join(this.dir, this.nameFor(path))
   }
 
   /** Debounced: the backup is written once edits pause for BACKUP_DELAY_MS. */
@@ -47,6 +51,21 @@ export class Backups {
     } catch {
       return undefined
     }
+  }
+
+  /** The paths that have a backup: buffers left unsaved when Lectern was killed or quit. */
+  async paths(): Promise<string[]> {
+    const names = await fs.readdir(this.dir).catch(() => [] as string[])
+    const found: string[] = []
+    for (const name of names.filter((n) => n.endsWith('.json'))) {
+      try {
+        const body = JSON.parse(await fs.readFile(join(this.dir, name), 'utf8')) as Partial<BackupFile>
+        if (typeof body.path === 'string' && name === this.nameFor(body.path)) found.push(body.path)
+      } catch {
+        // a torn or foreign file: not a backup we can restore
+      }
+    }
+    return found
   }
 
   async discard(path: string): Promise<void> {

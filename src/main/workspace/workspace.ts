@@ -1,6 +1,6 @@
 // Open folders and the documents in them: the only way the API touches files (DESIGN §6).
 import { dirname } from 'node:path'
-import type { DirEntry, OpenedDocument } from '../../shared/api'
+import type { DirEntry, OpenedDocument, WorkspaceSession } from '../../shared/api'
 import { LecternErrorCodes } from '../../shared/api'
 import type { TextChange } from '../../shared/lsp'
 import type { Hub } from '../hub/hub'
@@ -12,6 +12,7 @@ import { pathToUri } from '../util/uri'
 import type { Backups } from './backups'
 import { listDir, mtimeOf, readText, writeAtomic } from './files'
 import { isInside, type PathPolicy } from './paths'
+import type { RememberedSession, SessionStore } from './sessions'
 import { FolderWatcher } from './watcher'
 
 /** A clean document nobody holds any more is closed after this grace (a reloading renderer comes back). */
@@ -34,6 +35,7 @@ export class Workspace {
     private readonly documents: DocumentStore,
     private readonly hub: Hub,
     private readonly backups: Backups,
+    private readonly sessions: SessionStore,
   ) {
     this.watcher = new FolderWatcher((kind, path) => void this.onDiskChange(kind, path))
     for (const root of roots) this.disposables.add(this.watcher.watchFolder(root))
@@ -50,6 +52,28 @@ export class Workspace {
     const entries = await listDir(dir)
     this.watchListedFolder(dir)
     return entries
+  }
+
+  /** What to show on start: the files open last time, and every file whose unsaved changes were backed up. */
+  async session(): Promise<WorkspaceSession> {
+    const root = this.roots[0]
+    if (!root) return { openFiles: [], unsaved: [] }
+    const remembered = await this.sessions.get(root)
+    const unsaved = (await this.backups.paths()).filter((p) => this.isWritable(p)).sort()
+    return { ...remembered, openFiles: remembered.openFiles.filter((p) => this.isWritable(p)), unsaved }
+  }
+
+  async rememberSession(session: RememberedSession): Promise<void> {
+    const root = this.roots[0]
+    if (root) await this.sessions.remember(root, { ...session, openFiles: session.openFiles.filter((p) => this.isWritable(p)) })
+  }
+
+  private isWritable(path: string): boolean {
+    try {
+      return !this.policy.check(path).readonly
+    } catch {
+      return false
+    }
   }
 
   async read(path: string): Promise<{ text: string; readonly: boolean; mtimeMs: number }> {
@@ -148,6 +172,7 @@ export class Workspace {
   async dispose(): Promise<void> {
     const dirty = this.documents.all().filter((d) => this.documents.isDirty(d))
     await this.backups.flush(dirty.map((d) => ({ path: d.path, text: d.text })))
+    await this.sessions.flush()
     for (const t of this.orphanTimers.values()) clearTimeout(t)
     for (const w of this.folderWatches.values()) w.dispose()
     for (const w of this.listedFolderWatches.values()) w.dispose()

@@ -23,7 +23,6 @@ import { fileUriToPath } from './file-uri'
 import { isMacPlatform, KeybindingService } from './keybindings'
 import type { WorkbenchLayout } from './layout'
 import { Notifications } from './notifications'
-import { OpenFilesMemory } from './open-files-memory'
 import { ProblemsPanel } from './problems-panel'
 import { ServerActions } from './server-actions'
 import { ServerBanner } from './server-banner'
@@ -35,15 +34,6 @@ import { TabStrip } from './tabs'
 import { UnicodeInputBinding } from './unicode-input-binding'
 import { registerWorkbenchCommands } from './workbench-commands'
 import { WorkbenchStatus } from './workbench-status'
-
-/** localStorage, or undefined where the page may not use it (reading the property itself can throw). */
-function localStorageIfAllowed(): Storage | undefined {
-  try {
-    return window.localStorage
-  } catch {
-    return undefined
-  }
-}
 
 export class Workbench implements Disposable {
   private readonly disposables = new DisposableStore()
@@ -58,7 +48,8 @@ export class Workbench implements Disposable {
   private readonly explorer: Explorer
   private readonly problems: ProblemsPanel
   private readonly palette: CommandPalette
-  private readonly memory: OpenFilesMemory
+  /** Set once start() has reopened the last session; until then an empty editor must not overwrite it. */
+  private sessionRestored = false
   private readonly themeChanged = this.disposables.add(new Emitter<void>())
   private infoview: ReturnType<typeof createInfoviewPanel> | undefined
   private wasDisconnected = false
@@ -75,7 +66,6 @@ export class Workbench implements Disposable {
     this.notifications = new Notifications(layout.overlays)
     d.add(this.notifications)
     this.dialogs = new Dialogs(layout.overlays)
-    this.memory = new OpenFilesMemory(localStorageIfAllowed(), info.roots[0] ?? '')
 
     registerLeanLanguage()
     this.group = d.add(
@@ -156,16 +146,22 @@ export class Workbench implements Disposable {
     if (!root) this.explorer.showMessage('No folder is open.')
     else void this.explorer.setRoot(root)
     if (!root) return
-    if (this.info.scratch) {
-      await this.openPath(`${root.replace(/[\\/]+$/, '')}/Main.lean`)
-      return
+    const session = await this.backend.call('workspace.session', {}).catch((err) => {
+      this.notifications.error('Could not read the last session', err)
+      return undefined
+    })
+    // The tabs of last time, then every file whose unsaved changes were backed up (they come back dirty).
+    const paths = [...new Set([...(session?.openFiles ?? []), ...(session?.unsaved ?? [])])]
+    if (paths.length === 0 && this.info.scratch) paths.push(`${root.replace(/[\\/]+$/, '')}/Main.lean`)
+    for (const path of paths) {
+      await this.group.open(path, { preserveFocus: true }).catch((err) => {
+        if (session?.unsaved.includes(path)) this.notifications.error(`Could not reopen ${path} with its unsaved changes`, err)
+      })
     }
-    const remembered = this.memory.load()
-    for (const path of remembered.paths) {
-      await this.group.open(path, { preserveFocus: true }).catch(() => undefined)
-    }
-    const active = remembered.active && this.group.findByPath(remembered.active)
+    const active = (session?.active && this.group.findByPath(session.active)) || this.group.documents()[0]
     if (active) this.group.activate(active)
+    this.sessionRestored = true
+    this.rememberOpenFiles()
   }
 
   private startInfoview(): void {
@@ -280,8 +276,10 @@ export class Workbench implements Disposable {
   }
 
   private rememberOpenFiles(): void {
-    const docs = this.group.documents().filter((d) => !d.readonly)
-    this.memory.save({ paths: docs.map((d) => d.path), active: this.group.activeDocument()?.path })
+    if (!this.sessionRestored) return
+    const openFiles = this.group.documents().filter((d) => !d.readonly).map((d) => d.path)
+    const active = this.group.activeDocument()?.path
+    void this.backend.call('workspace.rememberSession', { openFiles, ...(active ? { active } : {}) }).catch(() => undefined)
   }
 
   dispose(): void {
