@@ -67,6 +67,16 @@ test('unsaved text is backed up and restored after the app is killed', async (t)
   assert.equal(restored.dirty, true)
   assert.equal(restored.restoredFromBackup, true)
   assert.equal(readFileSync(h.file('A.txt'), 'utf8'), 'hello\n')
+
+  // Deleted on disk meanwhile: the backup still opens, and saving writes the file again.
+  rmSync(h.file('A.txt'))
+  const third = await Core.create({ mode: 'serve', workspace: h.workspace, userDataDir: join(h.tmp, 'user-data'), env: process.env })
+  t.after(() => third.dispose())
+  const orphan = await new TestClient(third).call('doc.open', { path: h.file('A.txt') })
+  assert.equal(orphan.text, 'unsaved work\n')
+  assert.equal(orphan.dirty, true)
+  await new TestClient(third).call('doc.save', { uri: orphan.uri })
+  assert.equal(readFileSync(h.file('A.txt'), 'utf8'), 'unsaved work\n')
 })
 
 test("closing a dirty document (Don't Save) drops its backup: reopening shows the disk text", async (t) => {

@@ -87,8 +87,13 @@ export class Workspace {
     let doc = this.documents.get(uri)
     let restoredFromBackup = false
     if (!doc) {
-      const disk = await readText(file)
       const backup = readonly ? undefined : await this.backups.read(file)
+      // A file deleted after its unsaved changes were backed up: the backup is all that is left, so it opens
+      // (dirty; saving writes the file again) instead of failing with "does not exist".
+      const disk = await readText(file).catch((err) => {
+        if (backup === undefined || (err as ApiError).code !== LecternErrorCodes.NotFound) throw err
+        return { text: '', mtimeMs: 0 }
+      })
       restoredFromBackup = backup !== undefined && backup !== disk.text
       doc = this.documents.open({
         uri,
