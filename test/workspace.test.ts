@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import { test } from 'node:test'
 import { LecternErrorCodes } from '../src/shared/api'
 import { Core } from '../src/main/core'
+import { listWorkspaceFiles } from '../src/main/workspace/file-index'
 import { startCore, waitFor } from './helpers/core-harness'
 import { TestClient } from './helpers/lean-client'
 
@@ -158,4 +159,29 @@ test('a folder shown in the explorer (listed) is watched, so files created deep 
   const path = h.file('Deep/Er/New.lean')
   writeFileSync(path, 'theorem x : True := trivial\n')
   assert.equal((await waitFor(() => c.latest('files', (f) => f.path === path), 'created deep inside')).kind, 'created')
+})
+
+test('new files and folders: created with their parents, never over an existing one, only inside the workspace', async (t) => {
+  const h = await startCore({ files: FILES })
+  t.after(() => h.dispose())
+  const c = new TestClient(h.core)
+  const made = await c.call('workspace.createFile', { path: h.file('Proofs/Algebra/Group.lean') })
+  assert.deepEqual(made, { name: 'Group.lean', path: h.file('Proofs/Algebra/Group.lean'), kind: 'file' })
+  assert.equal(readFileSync(h.file('Proofs/Algebra/Group.lean'), 'utf8'), '')
+  await assert.rejects(c.call('workspace.createFile', { path: h.file('A.txt') }), (e: any) => e.code === LecternErrorCodes.AlreadyExists && /already exists/.test(e.message))
+  assert.equal(readFileSync(h.file('A.txt'), 'utf8'), 'hello\n', 'an existing file is left alone')
+  assert.equal((await c.call('workspace.createFolder', { path: h.file('Notes') })).kind, 'dir')
+  await assert.rejects(c.call('workspace.createFolder', { path: h.file('Notes') }), (e: any) => e.code === LecternErrorCodes.AlreadyExists)
+  await assert.rejects(c.call('workspace.createFile', { path: join(h.tmp, 'outside.lean') }), (e: any) => e.code === LecternErrorCodes.PathOutsideWorkspace)
+  await assert.rejects(c.call('workspace.createFile', { path: h.file('.lake/packages/dep/New.lean') }), (e: any) => e.code === LecternErrorCodes.ReadOnly)
+})
+
+test('the file index for Go to File lists nested files and skips .lake, .git and build output', async (t) => {
+  const h = await startCore({ files: { ...FILES, 'Lib/Deep/X.lean': '', '.git/config': '', 'build/ir/Main.c': '', '.gitignore': '' } })
+  t.after(() => h.dispose())
+  const { paths, truncated } = await new TestClient(h.core).call('workspace.files', {})
+  assert.deepEqual(paths.map((p: string) => p.slice(h.workspace.length + 1)).sort(), ['.gitignore', 'A.txt', 'Lib/Deep/X.lean'])
+  assert.equal(truncated, false)
+  const capped = await listWorkspaceFiles([h.workspace], 2)
+  assert.deepEqual(capped, { paths: [h.file('.gitignore'), h.file('A.txt')], truncated: true })
 })

@@ -84,6 +84,11 @@ export interface ApiMethods {
   'app.info': { params: Record<string, never>; result: AppInfo }
   'workspace.list': { params: { path: string }; result: DirEntry[] }
   'workspace.read': { params: { path: string }; result: { text: string; readonly: boolean; mtimeMs: number } }
+  /** Every file under the roots (for Go to File), build output and dependency folders left out. */
+  'workspace.files': { params: Record<string, never>; result: { paths: string[]; truncated: boolean } }
+  /** Creates an empty file (and missing parent folders); refuses if it exists. */
+  'workspace.createFile': { params: { path: string }; result: DirEntry }
+  'workspace.createFolder': { params: { path: string }; result: DirEntry }
   'workspace.session': { params: Record<string, never>; result: WorkspaceSession }
   'workspace.rememberSession': { params: { openFiles: string[]; active?: string }; result: null }
   'doc.open': { params: { path: string }; result: OpenedDocument }
@@ -123,6 +128,9 @@ export const API_METHODS: readonly ApiMethod[] = [
   'app.info',
   'workspace.list',
   'workspace.read',
+  'workspace.files',
+  'workspace.createFile',
+  'workspace.createFolder',
   'workspace.session',
   'workspace.rememberSession',
   'doc.open',
@@ -160,6 +168,8 @@ export const LecternErrorCodes = {
   NoServer: -32014,
   /** The Lean server crashed or stopped while the request was pending. */
   ServerStopped: -32015,
+  /** A file or folder to be created exists already. */
+  AlreadyExists: -32016,
 } as const
 
 /** The notification carrying channel events over /ws, and the IPC event name in Electron. */

@@ -43,6 +43,9 @@ export class ApiRouter {
       'app.info': () => deps.appInfo(),
       'workspace.list': (p) => workspace.list(str(p, 'path')),
       'workspace.read': (p) => workspace.read(str(p, 'path')),
+      'workspace.files': () => workspace.files(),
+      'workspace.createFile': (p) => workspace.create(str(p, 'path'), 'file'),
+      'workspace.createFolder': (p) => workspace.create(str(p, 'path'), 'dir'),
       'workspace.session': () => workspace.session(),
       'workspace.rememberSession': async (p) => {
         await workspace.rememberSession({ openFiles: strArray(p, 'openFiles'), active: optStr(p, 'active') })

@@ -31,6 +31,19 @@ export async function readText(path: string): Promise<{ text: string; mtimeMs: n
   }
 }
 
+/** Creates an empty file or a folder, with missing parents; never replaces what is there. */
+export async function createEntry(path: string, kind: DirEntry['kind']): Promise<DirEntry> {
+  try {
+    await fs.mkdir(dirname(path), { recursive: true })
+    if (kind === 'dir') await fs.mkdir(path)
+    else await fs.writeFile(path, '', { flag: 'wx' })
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'EEXIST') throw new ApiError(LecternErrorCodes.AlreadyExists, `${path} already exists.`)
+    throw err
+  }
+  return { name: basename(path), path, kind }
+}
+
 export async function mtimeOf(path: string): Promise<number | undefined> {
   try {
     return (await fs.stat(path)).mtimeMs

@@ -10,7 +10,8 @@ import { type Disposable, DisposableStore, Emitter } from '../util/disposable'
 import { ApiError } from '../util/errors'
 import { pathToUri } from '../util/uri'
 import type { Backups } from './backups'
-import { listDir, mtimeOf, readText, writeAtomic } from './files'
+import { listWorkspaceFiles } from './file-index'
+import { createEntry, listDir, mtimeOf, readText, writeAtomic } from './files'
 import { isInside, type PathPolicy } from './paths'
 import type { RememberedSession, SessionStore } from './sessions'
 import { FolderWatcher } from './watcher'
@@ -52,6 +53,15 @@ export class Workspace {
     const entries = await listDir(dir)
     this.watchListedFolder(dir)
     return entries
+  }
+
+  files(): Promise<{ paths: string[]; truncated: boolean }> {
+    return listWorkspaceFiles(this.roots)
+  }
+
+  async create(path: string, kind: DirEntry['kind']): Promise<DirEntry> {
+    const { path: target } = this.policy.check(path, { write: true })
+    return createEntry(target, kind)
   }
 
   /** What to show on start: the files open last time, and every file whose unsaved changes were backed up. */
