@@ -236,6 +236,57 @@ test('quitting with unsaved edits and starting again brings back the tabs and th
   await expect(page.locator('[data-notice="restored"]')).toHaveCount(0)
 })
 
+test('Go to File (Ctrl+P) finds a file by a few letters of its name and opens it', async ({ app }) => {
+  const { page } = app
+  app.writeFile('Nat.lean', 'theorem n : 0 = 0 := rfl\n')
+  mkdirSync(app.file('Algebra'))
+  app.writeFile('Algebra/Group.lean', 'def g := 1\n')
+  await ready(app)
+  await page.locator('.lx-explorer').click()
+  await page.keyboard.press('Control+P')
+  const picker = page.getByRole('dialog', { name: 'Go to File' })
+  await expect(picker).toBeVisible()
+  await page.keyboard.type('grp')
+  await expect(picker.locator('.lx-palette-item')).toHaveCount(1)
+  await expect(picker.locator('.lx-palette-item')).toContainText('Group.lean')
+  await expect(picker.locator('.lx-palette-description')).toHaveText('Algebra')
+  await page.keyboard.press('Enter')
+  await expect(picker).toBeHidden()
+  await expect(page.locator('.lx-tab-active .lx-tab-label')).toHaveText('Group.lean')
+  expect(await modelText(page, app.file('Algebra/Group.lean'))).toBe('def g := 1\n')
+})
+
+test('New File… creates the file and its folders on disk, opens it, and Lean checks what is typed', async ({ app }) => {
+  const { page } = app
+  await ready(app)
+  await page.getByRole('button', { name: 'New File…' }).click()
+  const dialog = page.getByRole('dialog', { name: 'New File' })
+  await expect(dialog).toBeVisible()
+  await page.keyboard.type('Proofs/Two.lean')
+  await page.keyboard.press('Enter')
+  await expect(dialog).toBeHidden()
+  await expect(page.locator('.lx-tab-active .lx-tab-label')).toHaveText('Two.lean')
+  expect(app.readFile('Proofs/Two.lean')).toBe('')
+  await expect(page.locator('.lx-explorer .lx-tree-row.lx-focused', { hasText: 'Two.lean' })).toBeVisible()
+  await focusEditorStart(page)
+  await page.keyboard.type('theorem two : 1 + 1 = 2 := by sorry')
+  await expect(page.locator('.lx-problem-message', { hasText: "declaration uses 'sorry'" })).toBeVisible()
+  await page.keyboard.press('Control+S')
+  await expect.poll(() => app.readFile('Proofs/Two.lean')).toBe('theorem two : 1 + 1 = 2 := by sorry')
+
+  // The new file's folder is selected, so the next name starts there; an existing name is refused in place.
+  await page.getByRole('button', { name: 'New File…' }).click()
+  await expect(dialog.getByRole('textbox')).toHaveValue('Proofs/')
+  await page.keyboard.type('Two.lean')
+  await page.keyboard.press('Enter')
+  await expect(dialog.getByRole('alert')).toContainText('already exists')
+  await expect(dialog).toBeVisible()
+  await test.info().attach('new-file-refused', { body: await page.screenshot(), contentType: 'image/png' })
+  await page.keyboard.press('Escape')
+  await expect(dialog).toBeHidden()
+  expect(app.readFile('Proofs/Two.lean')).toBe('theorem two : 1 + 1 = 2 := by sorry')
+})
+
 test('the command palette lists commands with keybindings and runs them without editor focus', async ({ app }) => {
   const { page } = app
   await ready(app)

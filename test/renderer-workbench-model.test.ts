@@ -15,6 +15,7 @@ import { problemRows } from '../src/renderer/src/workbench/problems-panel'
 import { ServerStates, needsBanner, projectFor, serverStatusText, shortToolchain } from '../src/renderer/src/workbench/server-states'
 import { fileUriToPath } from '../src/renderer/src/workbench/file-uri'
 import { parentDir, sortEntries } from '../src/renderer/src/workbench/explorer'
+import { absoluteUnder, fuzzyScore, rankFiles, relativeTo } from '../src/renderer/src/workbench/file-actions'
 
 function diag(line: number, severity: 1 | 2 | 3, message = 'm', extra: Partial<LeanDiagnostic> = {}): LeanDiagnostic {
   return { range: { start: { line, character: 0 }, end: { line, character: 1 } }, severity, message, ...extra }
@@ -131,5 +132,27 @@ describe('file uris and explorer order', () => {
     ])
     assert.deepEqual(sorted.map((e) => e.name), ['alpha', 'Zeta', 'b2.lean', 'b10.lean'])
     assert.equal(parentDir('/w/p/A.lean'), '/w/p')
+  })
+})
+
+describe('Go to File and New File paths', () => {
+  const view = (relative: string) => ({ path: `/w/${relative}`, relative, name: relative.split('/').pop()! })
+  const files = ['Main.lean', 'Mathlib/Algebra/Group/Basic.lean', 'Demo/Main.lean', 'lakefile.toml', 'README.md'].map(view)
+
+  it('ranks file-name matches first, then shorter paths; characters match in order, spaces ignored', () => {
+    // A scattered match in the folders (M…a…i…n) still counts, after the real ones.
+    assert.deepEqual(rankFiles(files, 'main').map((f) => f.relative), ['Main.lean', 'Demo/Main.lean', 'Mathlib/Algebra/Group/Basic.lean'])
+    assert.deepEqual(rankFiles(files, 'mnl').map((f) => f.relative)[0], 'Main.lean')
+    assert.deepEqual(rankFiles(files, 'alg basic').map((f) => f.relative), ['Mathlib/Algebra/Group/Basic.lean'])
+    assert.deepEqual(rankFiles(files, 'zzz'), [])
+    assert.equal(rankFiles(files, '').length, files.length)
+    assert.equal(fuzzyScore('Basic.lean', 'cisab'), undefined, 'order matters')
+  })
+
+  it('turns typed relative paths into paths under the root, on either separator', () => {
+    assert.equal(absoluteUnder('/w/proj', 'Proofs/Group.lean'), '/w/proj/Proofs/Group.lean')
+    assert.equal(absoluteUnder('/w/proj/', ' A//B.lean '), '/w/proj/A/B.lean')
+    assert.equal(absoluteUnder('C:\\proj', 'Sub/X.lean'), 'C:\\proj\\Sub\\X.lean')
+    assert.equal(relativeTo('/w/proj', '/w/proj/Sub/X.lean'), 'Sub/X.lean')
   })
 })

@@ -1,5 +1,5 @@
-// Modal dialogs: a choice ("Save / Don't Save / Cancel") and a read-only text view (setup report, server log)
-// whose text can be selected and copied even where the clipboard API is unavailable.
+// Modal dialogs: a choice ("Save / Don't Save / Cancel"), a one-line input (New File…) and a read-only text
+// view (setup report, server log) whose text can be selected and copied even where the clipboard API is unavailable.
 import { DisposableStore, listen } from './disposables'
 import { button, h } from './dom'
 
@@ -14,6 +14,14 @@ export interface TextDialogOptions {
   text: string
   /** A line above the text, e.g. "Copied to the clipboard." */
   note?: string
+}
+
+export interface PromptOptions {
+  title: string
+  message: string
+  value?: string
+  okLabel?: string
+  submit: (value: string) => Promise<string | undefined>
 }
 
 export async function copyToClipboard(text: string): Promise<boolean> {
@@ -75,6 +83,46 @@ export class Dialogs {
       [h('p', { class: 'lx-dialog-message', text: message })],
       (close) => buttons.map((b) => button(b.label, () => close(b.id), { primary: b.primary })),
       cancel,
+    )
+  }
+
+  /**
+   * Asks for one line of text. `submit` returns an error to show (the dialog stays open, the text kept) or
+   * undefined when done. Resolves true once submitted, false on Cancel / Escape.
+   */
+  prompt(options: PromptOptions): Promise<boolean> {
+    const input = h('input', { class: 'lx-dialog-input', attrs: { type: 'text', spellcheck: 'false', 'aria-label': options.title } })
+    input.value = options.value ?? ''
+    const error = h('p', { class: 'lx-dialog-error', attrs: { role: 'alert' } })
+    error.hidden = true
+    let busy = false
+    return this.present<boolean>(
+      options.title,
+      [h('p', { class: 'lx-dialog-message', text: options.message }), input, error],
+      (close) => {
+        const submit = async () => {
+          if (busy) return
+          busy = true
+          const problem = await options.submit(input.value).catch((err: unknown) => (err as Error)?.message ?? String(err))
+          busy = false
+          if (problem === undefined) return close(true)
+          error.textContent = problem
+          error.hidden = false
+          input.focus()
+        }
+        input.addEventListener('keydown', (ev) => {
+          if (ev.key !== 'Enter') return
+          ev.preventDefault()
+          void submit()
+        })
+        // Focus lands on the input, the cursor at the end (after a prefilled folder).
+        queueMicrotask(() => {
+          input.focus()
+          input.setSelectionRange(input.value.length, input.value.length)
+        })
+        return [button(options.okLabel ?? 'OK', () => void submit(), { primary: true }), button('Cancel', () => close(false))]
+      },
+      false,
     )
   }
 

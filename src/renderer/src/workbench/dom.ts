@@ -47,3 +47,13 @@ export function button(label: string, onClick: () => void, options: { primary?: 
 export function clear(el: HTMLElement): void {
   el.replaceChildren()
 }
+
+/** A codicon-only button; `label` is its tooltip and accessible name. */
+export function iconButton(name: string, label: string, onClick: () => void): HTMLButtonElement {
+  const el = h('button', { class: 'lx-icon-button', title: label, attrs: { type: 'button', 'aria-label': label } }, [icon(name)])
+  el.addEventListener('click', (ev) => {
+    ev.stopPropagation()
+    onClick()
+  })
+  return el
+}

@@ -84,6 +84,35 @@ export class Explorer implements Disposable {
     )
   }
 
+  /** The folder a new file goes in: the focused folder row, or the folder of the focused file. */
+  selectedFolder(): string | undefined {
+    const row = this.container.querySelector<HTMLElement>('.lx-focused')
+    const node = row ? this.nodeByRow.get(row) : undefined
+    if (!node) return undefined
+    return node.entry.kind === 'dir' ? node.entry.path : parentDir(node.entry.path)
+  }
+
+  /** Shows `path` after it was created: re-lists and expands the folders down to it and focuses its row. */
+  async reveal(path: string): Promise<void> {
+    const chain: string[] = []
+    for (let dir = parentDir(path); ; dir = parentDir(dir)) {
+      chain.unshift(dir)
+      if (this.dirNodes.get(dir)?.depth === 0) break
+      if (parentDir(dir) === dir) return // not under the root shown
+    }
+    for (const dir of chain) {
+      const node = this.dirNodes.get(dir)
+      if (!node) return
+      if (node.loaded) await this.load(node)
+      if (!node.expanded) await this.expand(node)
+    }
+    const row = this.rowByPath.get(path)
+    if (!row) return
+    this.container.querySelector('.lx-focused')?.classList.remove('lx-focused')
+    row.classList.add('lx-focused')
+    row.scrollIntoView({ block: 'nearest' })
+  }
+
   setActive(path: string | undefined): void {
     if (this.activePath) this.rowByPath.get(this.activePath)?.classList.remove('lx-active')
     this.activePath = path
@@ -131,7 +160,9 @@ export class Explorer implements Disposable {
     node.loaded = true
     const fragment = document.createDocumentFragment()
     for (const entry of entries) {
-      const child = this.createNode(entry, node.depth + 1)
+      // A re-list keeps the subfolders already shown, expanded or not, with their loaded children.
+      const shown = entry.kind === 'dir' ? this.dirNodes.get(entry.path) : undefined
+      const child = shown && shown.row.parentElement === node.children ? shown : this.createNode(entry, node.depth + 1)
       fragment.append(child.row)
       if (child.children) fragment.append(child.children)
     }

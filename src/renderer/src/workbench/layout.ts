@@ -7,6 +7,8 @@ import { createSash } from './sash'
 export interface WorkbenchLayout extends Disposable {
   root: HTMLElement
   explorer: HTMLElement
+  /** Buttons in the explorer's title bar (New File, New Folder). */
+  explorerActions: HTMLElement
   banners: HTMLElement
   tabs: HTMLElement
   breadcrumbs: HTMLElement
@@ -25,7 +27,9 @@ export interface WorkbenchLayout extends Disposable {
 export function createLayout(host: HTMLElement): WorkbenchLayout {
   const disposables = new DisposableStore()
   const explorer = h('div', { class: 'lx-explorer', attrs: { role: 'tree', 'aria-label': 'Files' } })
-  const sidebar = h('aside', { class: 'lx-sidebar' }, [h('div', { class: 'lx-part-title', text: 'Explorer' }), explorer])
+  const explorerActions = h('div', { class: 'lx-part-actions', attrs: { role: 'toolbar', 'aria-label': 'Explorer actions' } })
+  const explorerTitle = h('div', { class: 'lx-part-title-bar' }, [h('div', { class: 'lx-part-title', text: 'Explorer' }), explorerActions])
+  const sidebar = h('aside', { class: 'lx-sidebar' }, [explorerTitle, explorer])
   const banners = h('div', { class: 'lx-banners', attrs: { role: 'region', 'aria-label': 'Server status' } })
   const tabs = h('div', { class: 'lx-tabs', attrs: { role: 'tablist' } })
   const breadcrumbs = h('nav', { class: 'lx-breadcrumbs', attrs: { 'aria-label': 'Breadcrumbs' } })
@@ -67,7 +71,7 @@ export function createLayout(host: HTMLElement): WorkbenchLayout {
   disposables.add({ dispose: () => root.remove() })
 
   return {
-    root, explorer, banners, tabs, breadcrumbs, notices, editor, emptyEditor, panel, infoview, statusBar, overlays,
+    root, explorer, explorerActions, banners, tabs, breadcrumbs, notices, editor, emptyEditor, panel, infoview, statusBar, overlays,
     setPanelVisible: (visible) => root.classList.toggle('lx-panel-hidden', !visible),
     isPanelVisible: () => !root.classList.contains('lx-panel-hidden'),
     setInfoviewVisible: (visible) => root.classList.toggle('lx-infoview-hidden', !visible),

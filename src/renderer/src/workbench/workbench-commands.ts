@@ -9,6 +9,9 @@ import type { ServerActions } from './server-actions'
 
 export interface CommandTargets {
   showPalette(): void
+  goToFile(): unknown
+  newFile(): unknown
+  newFolder(): unknown
   documents: DocumentActions
   servers: ServerActions
   toggleInfoview(): void
@@ -29,6 +32,9 @@ function commandSpecs(t: CommandTargets): CommandSpec[] {
   const hasLean = () => t.hasActiveLeanDocument()
   return [
     { id: 'workbench.action.showCommands', title: 'Show All Commands', keybinding: 'CtrlCmd+Shift+P', alternativeKeybindings: ['F1'], run: () => t.showPalette() },
+    { id: 'workbench.action.quickOpen', title: 'Go to File…', keybinding: 'CtrlCmd+P', alternativeKeybindings: ['CtrlCmd+E'], run: () => t.goToFile() },
+    { id: 'explorer.newFile', title: 'File: New File…', run: () => t.newFile() },
+    { id: 'explorer.newFolder', title: 'File: New Folder…', run: () => t.newFolder() },
     { id: 'workbench.action.files.save', title: 'File: Save', keybinding: 'CtrlCmd+S', enabled: hasDoc, run: () => t.documents.save() },
     { id: 'workbench.action.files.revert', title: 'File: Revert File (reload from disk)', enabled: hasDoc, run: () => t.documents.reload() },
     { id: 'workbench.action.closeActiveEditor', title: 'View: Close Editor', keybinding: 'CtrlCmd+W', enabled: hasDoc, run: () => t.documents.close() },

@@ -11,7 +11,10 @@ import { registerRestartFileQuickFix } from '../editor/restart-file-action'
 import { registerLeanFeatures, setDocumentOpener } from '../features'
 import { createInfoviewPanel } from '../infoview/panel'
 import { Breadcrumbs } from './breadcrumbs'
-import { CommandPalette } from './command-palette'
+import { showCommandPalette } from './command-palette'
+import { iconButton } from './dom'
+import { FileActions } from './file-actions'
+import { QuickPick } from './quick-pick'
 import { CommandRegistry } from './commands'
 import { Dialogs } from './dialogs'
 import { DiagnosticsStore } from './diagnostics-store'
@@ -47,7 +50,8 @@ export class Workbench implements Disposable {
   private readonly servers: ServerActions
   private readonly explorer: Explorer
   private readonly problems: ProblemsPanel
-  private readonly palette: CommandPalette
+  private readonly picker: QuickPick
+  private readonly files: FileActions
   /** Set once start() has reopened the last session; until then an empty editor must not overwrite it. */
   private sessionRestored = false
   private readonly themeChanged = this.disposables.add(new Emitter<void>())
@@ -108,12 +112,28 @@ export class Workbench implements Disposable {
     )
     d.add(new WorkbenchStatus(statusBar, this.group, this.diagnostics, this.states, backend))
 
-    this.palette = d.add(new CommandPalette(layout.overlays, this.commands, isMac, (id) => this.runCommand(id)))
+    this.picker = d.add(new QuickPick(layout.overlays))
+    this.files = new FileActions(
+      backend,
+      this.picker,
+      this.dialogs,
+      () => info.roots[0],
+      () => this.explorer.selectedFolder(),
+      (path) => this.openPath(path),
+      (path) => void this.explorer.reveal(path),
+    )
+    layout.explorerActions.append(
+      iconButton('new-file', 'New File…', () => this.runCommand('explorer.newFile')),
+      iconButton('new-folder', 'New Folder…', () => this.runCommand('explorer.newFolder')),
+    )
     d.add(
       registerWorkbenchCommands(
         this.commands,
         {
-          showPalette: () => this.palette.show(),
+          showPalette: () => showCommandPalette(this.picker, this.commands, isMac, (id) => this.runCommand(id)),
+          goToFile: () => this.files.goToFile(),
+          newFile: () => this.files.newFile(),
+          newFolder: () => this.files.newFolder(),
           documents: this.documents,
           servers: this.servers,
           toggleInfoview: () => this.toggleInfoview(),

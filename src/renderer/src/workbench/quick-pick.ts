@@ -1,0 +1,113 @@
+// The one filter-box-over-a-list overlay behind the Command Palette (Ctrl+Shift+P) and Go to File (Ctrl+P).
+// Works with focus anywhere; on close, focus goes back where it was. One is open at a time.
+import { DisposableStore, type Disposable, listen } from './disposables'
+import { h } from './dom'
+
+export interface QuickPickOptions<T> {
+  /** The dialog's accessible name ("Command Palette", "Go to File"). */
+  ariaLabel: string
+  placeholder: string
+  emptyText: string
+  /** The items to show for the query, best first. */
+  items: (query: string) => readonly T[]
+  /** The row's content (label, description, keybinding …). */
+  render: (item: T) => (Node | null)[]
+  accept: (item: T) => void
+}
+
+/** Most rows a list draws; the filter narrows the rest. */
+const MAX_ROWS = 200
+
+export class QuickPick implements Disposable {
+  private open: { disposables: DisposableStore; previousFocus: Element | null } | undefined
+
+  constructor(private readonly host: HTMLElement) {}
+
+  get isOpen(): boolean {
+    return this.open !== undefined
+  }
+
+  show<T>(options: QuickPickOptions<T>): void {
+    const previousFocus = this.open ? this.open.previousFocus : document.activeElement
+    this.hide(false)
+    const disposables = new DisposableStore()
+    this.open = { disposables, previousFocus }
+    const input = h('input', {
+      class: 'lx-palette-input',
+      attrs: { type: 'text', placeholder: options.placeholder, 'aria-label': options.placeholder, spellcheck: 'false' },
+    })
+    const list = h('div', { class: 'lx-palette-list', attrs: { role: 'listbox' } })
+    const box = h('div', { class: 'lx-palette', attrs: { role: 'dialog', 'aria-label': options.ariaLabel } }, [input, list])
+    const backdrop = h('div', { class: 'lx-palette-backdrop' }, [box])
+    this.host.append(backdrop)
+    disposables.add({ dispose: () => backdrop.remove() })
+
+    let shown: readonly T[] = []
+    let selected = 0
+    const render = () => {
+      shown = options.items(input.value).slice(0, MAX_ROWS)
+      selected = Math.min(selected, Math.max(0, shown.length - 1))
+      list.replaceChildren(
+        ...shown.map((item, i) =>
+          h(
+            'div',
+            { class: i === selected ? 'lx-palette-item lx-selected' : 'lx-palette-item', attrs: { role: 'option', 'data-index': String(i), 'aria-selected': String(i === selected) } },
+            options.render(item),
+          ),
+        ),
+      )
+      if (shown.length === 0) list.append(h('div', { class: 'lx-palette-empty', text: options.emptyText }))
+      list.querySelector('.lx-selected')?.scrollIntoView({ block: 'nearest' })
+    }
+    const accept = (index: number) => {
+      const item = shown[index]
+      this.hide(true)
+      if (item !== undefined) options.accept(item)
+    }
+    disposables.add(listen(input, 'input', () => {
+      selected = 0
+      render()
+    }))
+    disposables.add(
+      listen(input, 'keydown', (ev) => {
+        if (ev.key === 'ArrowDown' || ev.key === 'ArrowUp') {
+          selected = (selected + (ev.key === 'ArrowDown' ? 1 : -1) + shown.length) % Math.max(1, shown.length)
+          render()
+        } else if (ev.key === 'Enter') {
+          accept(selected)
+        } else if (ev.key === 'Escape') {
+          this.hide(true)
+        } else {
+          return
+        }
+        ev.preventDefault()
+        ev.stopPropagation()
+      }),
+    )
+    disposables.add(
+      listen(list, 'mousedown', (ev) => {
+        const item = (ev.target as HTMLElement).closest<HTMLElement>('.lx-palette-item')
+        ev.preventDefault()
+        if (item) accept(Number(item.dataset.index))
+      }),
+    )
+    disposables.add(listen(backdrop, 'mousedown', (ev) => {
+      if (ev.target === backdrop) this.hide(true)
+    }))
+    disposables.add(listen(input, 'blur', () => this.hide(false)))
+    render()
+    input.focus()
+  }
+
+  hide(restoreFocus: boolean): void {
+    const open = this.open
+    if (!open) return
+    this.open = undefined
+    open.disposables.dispose()
+    if (restoreFocus && open.previousFocus instanceof HTMLElement) open.previousFocus.focus()
+  }
+
+  dispose(): void {
+    this.hide(false)
+  }
+}
