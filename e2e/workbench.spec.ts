@@ -340,6 +340,11 @@ test('files created on disk appear in the explorer', async ({ app }) => {
   await expect(folder).toHaveAttribute('aria-expanded', 'true')
   app.writeFile('Lib/Deep.lean', 'def deep := 2\n')
   await expect(page.locator('.lx-explorer .lx-tree-row', { hasText: 'Deep.lean' })).toBeVisible()
+  // A new file at the top re-lists the root; the expanded folder stays open.
+  app.writeFile('Top.lean', '')
+  await expect(page.locator('.lx-explorer .lx-tree-row', { hasText: 'Top.lean' })).toBeVisible()
+  await expect(folder).toHaveAttribute('aria-expanded', 'true')
+  await expect(page.locator('.lx-explorer .lx-tree-row', { hasText: 'Deep.lean' })).toBeVisible()
 })
 
 test.describe('imports out of date', () => {
