@@ -52,6 +52,9 @@ const cursor = (page: Page) => page.locator('[data-testid="status-cursor"]')
 test('block comments nest, doc comments too; code after them is highlighted as code', async ({ app }) => {
   const { page } = app
   await openMain(app)
+  // Monaco colours lines in the background; until it has, a line is one uncoloured span. Wait for the colours.
+  await expect.poll(async () => (await colourOf(page, 'still', 'def')) !== (await colourOf(page, 'still', 'outer'))).toBe(true)
+  await expect.poll(async () => (await colourOf(page, 'docrest', 'docrest')) !== (await colourOf(page, 'theorem t', 'theorem'))).toBe(true)
   const comment = await colourOf(page, 'still', 'outer')
   expect(comment).not.toBe('')
   // Without nesting, `still` would be outside the comment after the first `-/`.

@@ -1,7 +1,7 @@
 // The workbench as a user drives it: explorer, tabs, typing and saving, Problems navigation, multi-cursor
 // edits reaching the core intact, and external changes under a dirty buffer.
 import { mkdirSync } from 'node:fs'
-import { test, expect, type LecternApp } from './fixtures'
+import { DEFAULT_FILES, test, expect, type LecternApp } from './fixtures'
 import type { Page } from '@playwright/test'
 
 declare global {
@@ -254,6 +254,34 @@ test('Go to File (Ctrl+P) finds a file by a few letters of its name and opens it
   await expect(picker).toBeHidden()
   await expect(page.locator('.lx-tab-active .lx-tab-label')).toHaveText('Group.lean')
   expect(await modelText(page, app.file('Algebra/Group.lean'))).toBe('def g := 1\n')
+})
+
+test.describe('declarations across files', () => {
+  test.use({
+    workspaceFiles: {
+      ...DEFAULT_FILES,
+      'Defs.lean': '-- helpers\n\ndef double (n : Nat) : Nat := n + n\n',
+    },
+  })
+
+  test('Go to Symbol in Workspace (# in Ctrl+P) asks Lean and jumps to the declaration', async ({ app }) => {
+    const { page } = app
+    await ready(app)
+    await openFromExplorer(page, 'Defs.lean')
+    await openFromExplorer(page, 'Main.lean')
+    await page.keyboard.press('Control+P')
+    await page.keyboard.type('#doub')
+    const picker = page.getByRole('dialog', { name: 'Go to Symbol in Workspace' })
+    await expect(picker).toBeVisible()
+    const item = picker.locator('.lx-palette-item', { hasText: 'double' })
+    await expect(item).toBeVisible()
+    await expect(item.locator('.lx-palette-description')).toHaveText('Defs.lean')
+    await page.keyboard.press('Enter')
+    await expect(picker).toBeHidden()
+    await expect(page.locator('.lx-tab-active .lx-tab-label')).toHaveText('Defs.lean')
+    await expect(page.getByTestId('status-cursor')).toHaveText(/^Ln 3, Col 5/)
+    expect(app.doubleLog().some((m) => m.dir === 'in' && m.msg.method === 'workspace/symbol')).toBe(true)
+  })
 })
 
 test('New File… creates the file and its folders on disk, opens it, and Lean checks what is typed', async ({ app }) => {

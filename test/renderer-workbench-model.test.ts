@@ -16,6 +16,7 @@ import { ServerStates, needsBanner, projectFor, serverStatusText, shortToolchain
 import { fileUriToPath } from '../src/renderer/src/workbench/file-uri'
 import { parentDir, sortEntries } from '../src/renderer/src/workbench/explorer'
 import { absoluteUnder, fuzzyScore, rankFiles, relativeTo } from '../src/renderer/src/workbench/file-actions'
+import { isSymbolInformation, symbolPlace } from '../src/renderer/src/workbench/workspace-symbols'
 
 function diag(line: number, severity: 1 | 2 | 3, message = 'm', extra: Partial<LeanDiagnostic> = {}): LeanDiagnostic {
   return { range: { start: { line, character: 0 }, end: { line, character: 1 } }, severity, message, ...extra }
@@ -154,5 +155,17 @@ describe('Go to File and New File paths', () => {
     assert.equal(absoluteUnder('/w/proj/', ' A//B.lean '), '/w/proj/A/B.lean')
     assert.equal(absoluteUnder('C:\\proj', 'Sub/X.lean'), 'C:\\proj\\Sub\\X.lean')
     assert.equal(relativeTo('/w/proj', '/w/proj/Sub/X.lean'), 'Sub/X.lean')
+  })
+})
+
+describe('workspace symbol rows', () => {
+  it('names the place of a symbol relative to the workspace, or by file name outside it', () => {
+    assert.equal(symbolPlace('file:///w/proj/Sub/Defs.lean', '/w/proj'), 'Sub/Defs.lean')
+    assert.equal(symbolPlace('file:///home/u/.elan/toolchains/v4/src/lean/Init/Prelude.lean', '/w/proj'), 'Prelude.lean')
+  })
+
+  it('keeps only well-formed SymbolInformation from the server', () => {
+    const ok = { name: 'double', kind: 12, location: { uri: 'file:///w/A.lean', range: { start: { line: 0, character: 4 }, end: { line: 0, character: 10 } } } }
+    assert.deepEqual([ok, { name: 'x' }, null, { name: 1, location: ok.location }].filter(isSymbolInformation), [ok])
   })
 })

@@ -71,6 +71,8 @@ export class FileActions {
     private readonly selectedFolder: () => string | undefined,
     private readonly open: (path: string) => Promise<unknown>,
     private readonly created: (path: string) => void,
+    /** Hands the pick over to the symbol search when the query starts with `#`, as VS Code does. */
+    private readonly searchSymbols: (query: string) => void,
   ) {}
 
   async goToFile(): Promise<void> {
@@ -83,9 +85,14 @@ export class FileActions {
     })
     this.picker.show<FileEntryView>({
       ariaLabel: 'Go to File',
-      placeholder: truncated ? `Search files by name (the first ${paths.length} files)` : 'Search files by name',
+      placeholder: truncated ? `Search files by name (the first ${paths.length} files; # for declarations)` : 'Search files by name (# for declarations)',
       emptyText: 'No matching files',
       items: (query) => rankFiles(files, query),
+      onInput: (value) => {
+        if (!value.startsWith('#')) return false
+        this.searchSymbols(value.slice(1))
+        return true
+      },
       render: (f) => [
         h('span', { class: 'lx-palette-title', text: f.name }),
         h('span', { class: 'lx-palette-description', text: parentDir(`/${f.relative}`).slice(1) }),

@@ -8,8 +8,14 @@ export interface QuickPickOptions<T> {
   ariaLabel: string
   placeholder: string
   emptyText: string
-  /** The items to show for the query, best first. */
-  items: (query: string) => readonly T[]
+  /** The items to show for the query, best first; a promise for sources that ask the Lean server. */
+  items: (query: string) => readonly T[] | Promise<readonly T[]>
+  /** Typing pauses this long before an asynchronous source is asked again. */
+  debounceMs?: number
+  /** Text already in the filter box (Go to File hands `#…` over to the symbol search). */
+  value?: string
+  /** Called on every keystroke before filtering; returning true means the pick was handed over. */
+  onInput?: (value: string) => boolean
   /** The row's content (label, description, keybinding …). */
   render: (item: T) => (Node | null)[]
   accept: (item: T) => void
@@ -42,10 +48,32 @@ export class QuickPick implements Disposable {
     this.host.append(backdrop)
     disposables.add({ dispose: () => backdrop.remove() })
 
+    input.value = options.value ?? ''
     let shown: readonly T[] = []
     let selected = 0
+    let generation = 0
+    let timer: ReturnType<typeof setTimeout> | undefined
+    disposables.add({ dispose: () => clearTimeout(timer) })
+    const refresh = (immediately: boolean) => {
+      const mine = ++generation
+      const query = input.value
+      clearTimeout(timer)
+      const fetch = () => {
+        const items = options.items(query)
+        if (!(items instanceof Promise)) return show(items)
+        void items.then(
+          (found) => mine === generation && !disposables.isDisposed && show(found),
+          () => mine === generation && !disposables.isDisposed && show([]),
+        )
+      }
+      if (immediately || !options.debounceMs) fetch()
+      else timer = setTimeout(fetch, options.debounceMs)
+    }
+    const show = (items: readonly T[]) => {
+      shown = items.slice(0, MAX_ROWS)
+      render()
+    }
     const render = () => {
-      shown = options.items(input.value).slice(0, MAX_ROWS)
       selected = Math.min(selected, Math.max(0, shown.length - 1))
       list.replaceChildren(
         ...shown.map((item, i) =>
@@ -65,8 +93,9 @@ export class QuickPick implements Disposable {
       if (item !== undefined) options.accept(item)
     }
     disposables.add(listen(input, 'input', () => {
+      if (options.onInput?.(input.value)) return
       selected = 0
-      render()
+      refresh(false)
     }))
     disposables.add(
       listen(input, 'keydown', (ev) => {
@@ -95,7 +124,7 @@ export class QuickPick implements Disposable {
       if (ev.target === backdrop) this.hide(true)
     }))
     disposables.add(listen(input, 'blur', () => this.hide(false)))
-    render()
+    refresh(true)
     input.focus()
   }
 

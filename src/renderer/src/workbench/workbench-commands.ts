@@ -12,6 +12,7 @@ export interface CommandTargets {
   goToFile(): unknown
   newFile(): unknown
   newFolder(): unknown
+  searchSymbols(): void
   documents: DocumentActions
   servers: ServerActions
   toggleInfoview(): void
@@ -33,6 +34,7 @@ function commandSpecs(t: CommandTargets): CommandSpec[] {
   return [
     { id: 'workbench.action.showCommands', title: 'Show All Commands', keybinding: 'CtrlCmd+Shift+P', alternativeKeybindings: ['F1'], run: () => t.showPalette() },
     { id: 'workbench.action.quickOpen', title: 'Go to File…', keybinding: 'CtrlCmd+P', alternativeKeybindings: ['CtrlCmd+E'], run: () => t.goToFile() },
+    { id: 'workbench.action.showAllSymbols', title: 'Go to Symbol in Workspace…', keybinding: 'CtrlCmd+T', run: () => t.searchSymbols() },
     { id: 'explorer.newFile', title: 'File: New File…', run: () => t.newFile() },
     { id: 'explorer.newFolder', title: 'File: New Folder…', run: () => t.newFolder() },
     { id: 'workbench.action.files.save', title: 'File: Save', keybinding: 'CtrlCmd+S', enabled: hasDoc, run: () => t.documents.save() },

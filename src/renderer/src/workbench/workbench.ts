@@ -15,6 +15,7 @@ import { showCommandPalette } from './command-palette'
 import { iconButton } from './dom'
 import { FileActions } from './file-actions'
 import { QuickPick } from './quick-pick'
+import { showWorkspaceSymbols } from './workspace-symbols'
 import { CommandRegistry } from './commands'
 import { Dialogs } from './dialogs'
 import { DiagnosticsStore } from './diagnostics-store'
@@ -121,6 +122,7 @@ export class Workbench implements Disposable {
       () => this.explorer.selectedFolder(),
       (path) => this.openPath(path),
       (path) => void this.explorer.reveal(path),
+      (query) => this.searchSymbols(query),
     )
     layout.explorerActions.append(
       iconButton('new-file', 'New File…', () => this.runCommand('explorer.newFile')),
@@ -134,6 +136,7 @@ export class Workbench implements Disposable {
           goToFile: () => this.files.goToFile(),
           newFile: () => this.files.newFile(),
           newFolder: () => this.files.newFolder(),
+          searchSymbols: () => this.searchSymbols(''),
           documents: this.documents,
           servers: this.servers,
           toggleInfoview: () => this.toggleInfoview(),
@@ -233,6 +236,16 @@ export class Workbench implements Disposable {
       return false
     }
     return (await this.openPath(path, selection, cursorAtStart)) !== undefined
+  }
+
+  private searchSymbols(query: string): void {
+    const lean = this.group.activeDocument()?.isLean ? this.group.activeDocument() : this.group.documents().find((d) => d.isLean)
+    showWorkspaceSymbols(this.picker, this.backend, {
+      leanUri: () => lean?.uri,
+      root: this.info.roots[0],
+      reveal: (uri, range) => void this.showDocument(uri, { start: range.start, end: range.start }),
+      initialQuery: query,
+    })
   }
 
   runCommand(id: string): void {
