@@ -72,7 +72,8 @@ test('semantic tokens from the server colour bound variables', async ({ app }) =
   await openMain(app)
   const k = line(page, 'theorem v').locator('span > span', { hasText: /^k$/ }).first()
   await expect(k).toBeVisible()
-  expect(await colourOf(page, 'theorem v', 'k')).not.toBe(await colourOf(page, 'theorem v', 'Nat'))
+  // The server's tokens arrive after the grammar's colours: wait for them.
+  await expect.poll(async () => (await colourOf(page, 'theorem v', 'k')) !== (await colourOf(page, 'theorem v', 'Nat'))).toBe(true)
 })
 
 test('hover on a declared name shows its type in a highlighted Lean block', async ({ app }) => {

@@ -276,6 +276,7 @@ test.describe('declarations across files', () => {
     const item = picker.locator('.lx-palette-item', { hasText: 'double' })
     await expect(item).toBeVisible()
     await expect(item.locator('.lx-palette-description')).toHaveText('Defs.lean')
+    await test.info().attach('workspace-symbols', { body: await page.screenshot(), contentType: 'image/png' })
     await page.keyboard.press('Enter')
     await expect(picker).toBeHidden()
     await expect(page.locator('.lx-tab-active .lx-tab-label')).toHaveText('Defs.lean')
