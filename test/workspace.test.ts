@@ -6,6 +6,7 @@ import { test } from 'node:test'
 import { LecternErrorCodes } from '../src/shared/api'
 import { Core } from '../src/main/core'
 import { listWorkspaceFiles } from '../src/main/workspace/file-index'
+import { searchWorkspace } from '../src/main/workspace/text-search'
 import { startCore, waitFor } from './helpers/core-harness'
 import { TestClient } from './helpers/lean-client'
 
@@ -184,4 +185,26 @@ test('the file index for Go to File lists nested files and skips .lake, .git and
   assert.equal(truncated, false)
   const capped = await listWorkspaceFiles([h.workspace], 2)
   assert.deepEqual(capped, { paths: [h.file('.gitignore'), h.file('A.txt')], truncated: true })
+})
+
+test('Find in Files: every match with its line, open documents as edited, binary and hidden folders skipped', async (t) => {
+  const h = await startCore({
+    files: { ...FILES, 'Alg/Group.lean': 'theorem mul_one : a * 1 = a := by\n    simp [Mul_One]\n', 'logo.png': '\0PNG mul_one', '.git/x': 'mul_one' },
+  })
+  t.after(() => h.dispose())
+  const c = new TestClient(h.core)
+  const doc = await c.call('doc.open', { path: h.file('A.txt') })
+  await c.call('doc.change', { uri: doc.uri, changes: [{ text: 'unsaved mul_one here\n' }] })
+  const found = await c.call('workspace.search', { query: 'mul_one' })
+  assert.equal(found.truncated, false)
+  const rows = found.matches.map((m: any) => `${m.path.slice(h.workspace.length + 1)}:${m.line}:${m.character}:${m.length}`)
+  assert.deepEqual(rows.sort(), ['A.txt:0:8:7', 'Alg/Group.lean:0:8:7', 'Alg/Group.lean:1:10:7'])
+  const second = found.matches.find((m: any) => m.line === 1)
+  assert.deepEqual(second.preview, { text: 'simp [Mul_One]', offset: 4 }, 'indentation trimmed, column kept')
+  const exact = await c.call('workspace.search', { query: 'mul_one', caseSensitive: true })
+  assert.equal(exact.matches.length, 2)
+  assert.deepEqual((await c.call('workspace.search', { query: 'nowhere at all' })).matches, [])
+  const capped = await searchWorkspace([h.workspace], { query: 'mul_one', maxMatches: 1 }, () => undefined)
+  assert.deepEqual([capped.matches.length, capped.truncated], [1, true])
+  await assert.rejects(c.call('workspace.search', { query: '' }), (e: any) => e.code === -32602)
 })

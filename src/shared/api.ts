@@ -71,6 +71,22 @@ export interface Settings {
   fontSize?: number
 }
 
+export interface SearchMatch {
+  path: string
+  /** 0-based line and UTF-16 column of the match, as LSP counts. */
+  line: number
+  character: number
+  length: number
+  /** The matched line, maybe cut: `text` begins at column `offset`. */
+  preview: { text: string; offset: number }
+}
+
+export interface SearchResult {
+  matches: SearchMatch[]
+  /** More matches exist than were returned. */
+  truncated: boolean
+}
+
 /** What a workspace showed when it was last used, so a new launch shows it again (like VS Code's hot exit). */
 export interface WorkspaceSession {
   /** The editable files open in tabs, in tab order. */
@@ -86,6 +102,8 @@ export interface ApiMethods {
   'workspace.read': { params: { path: string }; result: { text: string; readonly: boolean; mtimeMs: number } }
   /** Every file under the roots (for Go to File), build output and dependency folders left out. */
   'workspace.files': { params: Record<string, never>; result: { paths: string[]; truncated: boolean } }
+  /** Plain-text search in the workspace's files; open documents are searched in their current text. */
+  'workspace.search': { params: { query: string; caseSensitive?: boolean }; result: SearchResult }
   /** Creates an empty file (and missing parent folders); refuses if it exists. */
   'workspace.createFile': { params: { path: string }; result: DirEntry }
   'workspace.createFolder': { params: { path: string }; result: DirEntry }
@@ -129,6 +147,7 @@ export const API_METHODS: readonly ApiMethod[] = [
   'workspace.list',
   'workspace.read',
   'workspace.files',
+  'workspace.search',
   'workspace.createFile',
   'workspace.createFolder',
   'workspace.session',

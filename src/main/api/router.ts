@@ -44,6 +44,7 @@ export class ApiRouter {
       'workspace.list': (p) => workspace.list(str(p, 'path')),
       'workspace.read': (p) => workspace.read(str(p, 'path')),
       'workspace.files': () => workspace.files(),
+      'workspace.search': (p) => workspace.search(str(p, 'query'), optBool(p, 'caseSensitive')),
       'workspace.createFile': (p) => workspace.create(str(p, 'path'), 'file'),
       'workspace.createFolder': (p) => workspace.create(str(p, 'path'), 'dir'),
       'workspace.session': () => workspace.session(),

@@ -1,6 +1,6 @@
 // Open folders and the documents in them: the only way the API touches files (DESIGN §6).
 import { dirname } from 'node:path'
-import type { DirEntry, OpenedDocument, WorkspaceSession } from '../../shared/api'
+import type { DirEntry, OpenedDocument, SearchResult, WorkspaceSession } from '../../shared/api'
 import { LecternErrorCodes } from '../../shared/api'
 import type { TextChange } from '../../shared/lsp'
 import type { Hub } from '../hub/hub'
@@ -11,6 +11,7 @@ import { ApiError } from '../util/errors'
 import { pathToUri } from '../util/uri'
 import type { Backups } from './backups'
 import { listWorkspaceFiles } from './file-index'
+import { searchWorkspace } from './text-search'
 import { createEntry, listDir, mtimeOf, readText, writeAtomic } from './files'
 import { isInside, type PathPolicy } from './paths'
 import type { RememberedSession, SessionStore } from './sessions'
@@ -57,6 +58,10 @@ export class Workspace {
 
   files(): Promise<{ paths: string[]; truncated: boolean }> {
     return listWorkspaceFiles(this.roots)
+  }
+
+  search(query: string, caseSensitive = false): Promise<SearchResult> {
+    return searchWorkspace(this.roots, { query, caseSensitive }, (path) => this.documents.get(pathToUri(path))?.text)
   }
 
   async create(path: string, kind: DirEntry['kind']): Promise<DirEntry> {
