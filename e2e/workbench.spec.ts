@@ -283,6 +283,25 @@ test.describe('declarations across files', () => {
     await expect(page.getByTestId('status-cursor')).toHaveText(/^Ln 3, Col 5/)
     expect(app.doubleLog().some((m) => m.dir === 'in' && m.msg.method === 'workspace/symbol')).toBe(true)
   })
+
+  test('Find in Files (Ctrl+Shift+F) lists matching lines, unsaved text included, and selects the match', async ({ app }) => {
+    const { page } = app
+    await ready(app)
+    await openFromExplorer(page, 'Main.lean')
+    await focusEditorStart(page)
+    await page.keyboard.type('-- n + n in a draft\n')
+    await page.keyboard.press('Control+Shift+F')
+    const picker = page.getByRole('dialog', { name: 'Find in Files' })
+    await expect(picker).toBeVisible()
+    await page.keyboard.type('n + n')
+    const rows = picker.locator('.lx-palette-item')
+    await expect(rows).toHaveCount(2)
+    await expect(rows.locator('.lx-palette-description')).toHaveText(['Defs.lean:3', 'Main.lean:1'])
+    await expect(rows.first().locator('mark')).toHaveText('n + n')
+    await page.keyboard.press('Enter')
+    await expect(page.locator('.lx-tab-active .lx-tab-label')).toHaveText('Defs.lean')
+    await expect(page.getByTestId('status-cursor')).toHaveText('Ln 3, Col 36 (5 selected)')
+  })
 })
 
 test('New File… creates the file and its folders on disk, opens it, and Lean checks what is typed', async ({ app }) => {

@@ -17,6 +17,7 @@ import { fileUriToPath } from '../src/renderer/src/workbench/file-uri'
 import { parentDir, sortEntries } from '../src/renderer/src/workbench/explorer'
 import { absoluteUnder, fuzzyScore, rankFiles, relativeTo } from '../src/renderer/src/workbench/file-actions'
 import { isSymbolInformation, symbolPlace } from '../src/renderer/src/workbench/workspace-symbols'
+import { previewParts } from '../src/renderer/src/workbench/find-in-files'
 
 function diag(line: number, severity: 1 | 2 | 3, message = 'm', extra: Partial<LeanDiagnostic> = {}): LeanDiagnostic {
   return { range: { start: { line, character: 0 }, end: { line, character: 1 } }, severity, message, ...extra }
@@ -167,5 +168,13 @@ describe('workspace symbol rows', () => {
   it('keeps only well-formed SymbolInformation from the server', () => {
     const ok = { name: 'double', kind: 12, location: { uri: 'file:///w/A.lean', range: { start: { line: 0, character: 4 }, end: { line: 0, character: 10 } } } }
     assert.deepEqual([ok, { name: 'x' }, null, { name: 1, location: ok.location }].filter(isSymbolInformation), [ok])
+  })
+})
+
+describe('Find in Files rows', () => {
+  it('splits the preview around the match, also when the preview starts mid-line', () => {
+    const m = { path: '/w/A.lean', line: 4, character: 50, length: 3, preview: { text: 'xx foo yy', offset: 47 } }
+    assert.deepEqual(previewParts(m), ['xx ', 'foo', ' yy'])
+    assert.deepEqual(previewParts({ ...m, character: 47, preview: { text: 'foo', offset: 47 } }), ['', 'foo', ''])
   })
 })

@@ -13,6 +13,7 @@ export interface CommandTargets {
   newFile(): unknown
   newFolder(): unknown
   searchSymbols(): void
+  findInFiles(): void
   documents: DocumentActions
   servers: ServerActions
   toggleInfoview(): void
@@ -35,6 +36,7 @@ function commandSpecs(t: CommandTargets): CommandSpec[] {
     { id: 'workbench.action.showCommands', title: 'Show All Commands', keybinding: 'CtrlCmd+Shift+P', alternativeKeybindings: ['F1'], run: () => t.showPalette() },
     { id: 'workbench.action.quickOpen', title: 'Go to File…', keybinding: 'CtrlCmd+P', alternativeKeybindings: ['CtrlCmd+E'], run: () => t.goToFile() },
     { id: 'workbench.action.showAllSymbols', title: 'Go to Symbol in Workspace…', keybinding: 'CtrlCmd+T', run: () => t.searchSymbols() },
+    { id: 'workbench.action.findInFiles', title: 'Search: Find in Files…', keybinding: 'CtrlCmd+Shift+F', run: () => t.findInFiles() },
     { id: 'explorer.newFile', title: 'File: New File…', run: () => t.newFile() },
     { id: 'explorer.newFolder', title: 'File: New Folder…', run: () => t.newFolder() },
     { id: 'workbench.action.files.save', title: 'File: Save', keybinding: 'CtrlCmd+S', enabled: hasDoc, run: () => t.documents.save() },

@@ -16,6 +16,7 @@ import { iconButton } from './dom'
 import { FileActions } from './file-actions'
 import { QuickPick } from './quick-pick'
 import { showWorkspaceSymbols } from './workspace-symbols'
+import { showFindInFiles } from './find-in-files'
 import { CommandRegistry } from './commands'
 import { Dialogs } from './dialogs'
 import { DiagnosticsStore } from './diagnostics-store'
@@ -137,6 +138,7 @@ export class Workbench implements Disposable {
           newFile: () => this.files.newFile(),
           newFolder: () => this.files.newFolder(),
           searchSymbols: () => this.searchSymbols(''),
+          findInFiles: () => this.findInFiles(),
           documents: this.documents,
           servers: this.servers,
           toggleInfoview: () => this.toggleInfoview(),
@@ -236,6 +238,18 @@ export class Workbench implements Disposable {
       return false
     }
     return (await this.openPath(path, selection, cursorAtStart)) !== undefined
+  }
+
+  private findInFiles(): void {
+    // Like VS Code, a selection in the editor is what to look for.
+    const selection = this.group.editor.getSelection()
+    const model = this.group.editor.getModel()
+    const selected = selection && model && !selection.isEmpty() && selection.startLineNumber === selection.endLineNumber ? model.getValueInRange(selection) : ''
+    showFindInFiles(this.picker, this.backend, {
+      root: this.info.roots[0],
+      reveal: (path, range) => void this.openPath(path, range),
+      initialQuery: selected,
+    })
   }
 
   private searchSymbols(query: string): void {
