@@ -1,10 +1,8 @@
 // The breadcrumbs bar above the editor: file name › enclosing symbols at the cursor, from the Lean server's
 // document symbols; clicking a crumb moves the cursor to the symbol.
 //
-// The Lean server double answers textDocument/documentSymbol with one flat DocumentSymbol per declaration
-// (kind Method, full name, empty children) and no namespace symbols, so inside `namespace Foo` the crumbs are
-// `Main.lean › Foo.bar`, where the real server nests them as `Main.lean › Foo › bar` (the nesting itself is
-// unit-tested in test/renderer-breadcrumbs.test.ts).
+// The Lean server double answers textDocument/documentSymbol as Lean does: `namespace Foo … end Foo` is a
+// namespace symbol holding the declarations inside it, named as written (`bar`, not `Foo.bar`).
 import type { Page } from '@playwright/test'
 import { test, expect, type LecternApp } from './fixtures'
 
@@ -35,8 +33,9 @@ test('shows the file and the declaration at the cursor; a crumb click moves the 
 
   await line(page, 'theorem bar').locator('span > span', { hasText: 'rfl' }).first().click()
   await expect(cursor(page)).toHaveText(/^Ln 3, Col (2[6-9]|30)$/)
-  await expect(crumbs(page)).toHaveText(['Main.lean', 'Foo.bar'])
-  await expect(page.locator('.lx-breadcrumbs .lx-crumb-symbol .codicon')).toHaveClass(/codicon-symbol-method/)
+  await expect(crumbs(page)).toHaveText(['Main.lean', 'Foo', 'bar'])
+  await expect(page.locator('.lx-breadcrumbs .lx-crumb-symbol .codicon').first()).toHaveClass(/codicon-symbol-namespace/)
+  await expect(page.locator('.lx-breadcrumbs .lx-crumb-symbol .codicon').last()).toHaveClass(/codicon-symbol-method/)
 
   // Cursor moves reuse the symbols of this version of the file: no new documentSymbol request.
   const symbolRequests = () => app.doubleLog().filter((m) => m.dir === 'in' && m.msg.method === 'textDocument/documentSymbol').length
@@ -46,15 +45,18 @@ test('shows the file and the declaration at the cursor; a crumb click moves the 
   await page.waitForTimeout(700)
   expect(symbolRequests()).toBe(asked)
 
-  // Outside every declaration only the file name is left.
+  // On `end Foo` the namespace is still around the cursor; after it only the file name is left.
   await line(page, 'end Foo').click()
   await expect(cursor(page)).toHaveText(/^Ln 5, /)
+  await expect(crumbs(page)).toHaveText(['Main.lean', 'Foo'])
+  await page.keyboard.press('Control+End')
+  await expect(cursor(page)).toHaveText(/^Ln 6, /)
   await expect(crumbs(page)).toHaveText(['Main.lean'])
 
   // Back into `bar`, then the crumb: the cursor goes to the start of the declaration's name.
   await line(page, 'theorem bar').locator('span > span', { hasText: 'rfl' }).first().click()
-  await expect(crumbs(page)).toHaveText(['Main.lean', 'Foo.bar'])
-  await page.locator('.lx-breadcrumbs .lx-crumb-symbol', { hasText: 'Foo.bar' }).click()
+  await expect(crumbs(page)).toHaveText(['Main.lean', 'Foo', 'bar'])
+  await page.locator('.lx-breadcrumbs .lx-crumb-symbol', { hasText: 'bar' }).click()
   await expect(cursor(page)).toHaveText('Ln 3, Col 9')
   // The editor has the focus again: typing goes to the cursor.
   await page.keyboard.press('End')
@@ -70,12 +72,12 @@ test('edits refresh the symbols; non-Lean files show only their name', async ({ 
   await page.keyboard.press('ArrowUp')
   await page.keyboard.press('End')
   await expect(cursor(page)).toHaveText('Ln 5, Col 30')
-  await expect(crumbs(page)).toHaveText(['Main.lean', 'Foo.baz'])
+  await expect(crumbs(page)).toHaveText(['Main.lean', 'Foo', 'baz'])
 
   await page.locator('.lx-tree-file', { hasText: 'lakefile.toml' }).click()
   await expect(page.locator('.lx-editor .view-lines')).toContainText('name = "demo"')
   await expect(crumbs(page)).toHaveText(['lakefile.toml'])
 
   await page.locator('.lx-tab', { hasText: 'Main.lean' }).click()
-  await expect(crumbs(page)).toHaveText(['Main.lean', 'Foo.baz'])
+  await expect(crumbs(page)).toHaveText(['Main.lean', 'Foo', 'baz'])
 })

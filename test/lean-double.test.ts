@@ -253,6 +253,18 @@ describe('lean-double', () => {
     assert.deepEqual(resolved.data, add.data)
   })
 
+  it('outlines like Lean: namespaces and sections hold their declarations, named as written', async () => {
+    const uri = d.uri('Outline.lean')
+    await open(d, uri, 'namespace Foo\ntheorem bar : 1 = 1 := rfl\nsection\ndef x : Nat := 1\nend\nend Foo\ndef top : Nat := 2\nnamespace Open\n')
+    const syms = (await d.conn.sendRequest('textDocument/documentSymbol', { textDocument: { uri } })) as any[]
+    const shape = (s: any): unknown => (s.children ? [s.name, s.kind, s.children.map(shape)] : [s.name, s.kind])
+    assert.deepEqual(syms.map(shape), [['Foo', 3, [['bar', 6], ['<section>', 3, [['x', 6]]]]], ['top', 6], ['Open', 3, []]])
+    assert.deepEqual(syms[0].range, { start: pos(0, 0), end: pos(5, 7) }, 'namespace … end Foo')
+    assert.deepEqual(syms[0].selectionRange, { start: pos(0, 10), end: pos(0, 13) })
+    assert.deepEqual(syms[0].children[0].selectionRange, { start: pos(1, 8), end: pos(1, 11) })
+    assert.deepEqual(syms[2].range.end, pos(8, 0), 'an unclosed namespace runs to the end of the file')
+  })
+
   it('answers requests for closed files and pending requests at close with -32801', async () => {
     const closed = d.uri('Never.lean')
     await expectError(d.conn.sendRequest('textDocument/hover', { textDocument: { uri: closed }, position: pos(0, 0) }), -32801, `Cannot process request to closed file '${closed}'`)

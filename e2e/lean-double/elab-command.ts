@@ -111,11 +111,14 @@ export function elabFile(text: string, opts: ElabOptions): FileElab {
           break
         case 'namespace':
           scopes.push({ kind: 'namespace', names: node.name!.split('.') })
+          r.scope = { kind: 'namespace', name: node.name }
           break
         case 'section':
           scopes.push({ kind: 'section', names: [] })
+          r.scope = { kind: 'section', name: node.name }
           break
         case 'end': {
+          r.scope = { kind: 'end', name: node.name }
           const top = scopes.pop()
           if (!top) err(c.s, c.e, [txt("invalid 'end', insufficient scopes")])
           else if ((top.names.join('.') || undefined) !== node.name) err(c.s, c.e, [txt("invalid 'end', name mismatch")])

@@ -79,6 +79,8 @@ export interface CmdResult {
   tactics: TacticInfo[]
   simp: SimpSuggestion[]
   decl?: DeclSym
+  /** `namespace X` / `section` / `end`: the document outline nests declarations in them, as Lean's does. */
+  scope?: { kind: 'namespace' | 'section' | 'end'; name?: string }
 }
 
 export interface ImportInfo {

@@ -134,16 +134,48 @@ export function highlightsAt(fe: FileElab, off: number): unknown[] {
   return (occurrences(fe, off) ?? []).map((range) => ({ range, kind: 1 }))
 }
 
+/**
+ * Like Lean's handleDocumentSymbol: `namespace`/`section` … `end` become namespace symbols (kind 3, "<section>"
+ * when anonymous) holding what is inside; declarations are methods (kind 6) named as written, without children.
+ * An unclosed scope runs to the end of the file.
+ */
 export function documentSymbols(fe: FileElab): unknown[] {
-  return fe.cmds
-    .filter((c) => c.decl)
-    .map((c) => ({
-      name: c.decl!.name,
-      kind: 6,
-      range: fe.doc.range(c.decl!.s, c.decl!.e),
-      selectionRange: fe.doc.range(c.decl!.nameS, c.decl!.nameE),
-      children: [],
-    }))
+  const text = fe.doc.text
+  interface Level { outer: unknown[]; name: string; s: number; selS: number; selE: number }
+  const stack: Level[] = []
+  let syms: unknown[] = []
+  const close = (level: Level, stop: number) => {
+    const children = syms
+    syms = level.outer
+    syms.push({
+      name: level.name,
+      kind: 3,
+      range: fe.doc.range(level.s, stop),
+      selectionRange: fe.doc.range(level.selS, level.selE),
+      children,
+    })
+  }
+  for (const c of fe.cmds) {
+    if (c.scope?.kind === 'namespace' || c.scope?.kind === 'section') {
+      const name = c.scope.name
+      const at = name ? text.indexOf(name, c.s) : -1
+      const [selS, selE] = at >= 0 && at < c.e ? [at, at + name!.length] : [c.s, c.e]
+      stack.push({ outer: syms, name: name ?? '<section>', s: c.s, selS, selE })
+      syms = []
+    } else if (c.scope?.kind === 'end') {
+      const level = stack.pop()
+      if (level) close(level, c.e)
+    } else if (c.decl) {
+      syms.push({
+        name: text.slice(c.decl.nameS, c.decl.nameE),
+        kind: 6,
+        range: fe.doc.range(c.decl.s, c.decl.e),
+        selectionRange: fe.doc.range(c.decl.nameS, c.decl.nameE),
+      })
+    }
+  }
+  while (stack.length > 0) close(stack.pop()!, text.length)
+  return syms
 }
 
 export function foldingRanges(fe: FileElab): unknown[] {
