@@ -25,7 +25,7 @@ export function showFindInFiles(
   picker.show<SearchMatch>({
     ariaLabel: 'Find in Files',
     placeholder: 'Search text in the workspace files',
-    emptyText: 'No results',
+    emptyText: (query) => (query ? 'No results' : 'Type the text to find.'),
     value: options.initialQuery,
     debounceMs: QUERY_DEBOUNCE_MS,
     items: async (query) => {

@@ -7,7 +7,8 @@ export interface QuickPickOptions<T> {
   /** The dialog's accessible name ("Command Palette", "Go to File"). */
   ariaLabel: string
   placeholder: string
-  emptyText: string
+  /** What the list says when nothing is shown (may depend on the query: "type something" vs "no matches"). */
+  emptyText: string | ((query: string) => string)
   /** The items to show for the query, best first; a promise for sources that ask the Lean server. */
   items: (query: string) => readonly T[] | Promise<readonly T[]>
   /** Typing pauses this long before an asynchronous source is asked again. */
@@ -84,7 +85,8 @@ export class QuickPick implements Disposable {
           ),
         ),
       )
-      if (shown.length === 0) list.append(h('div', { class: 'lx-palette-empty', text: options.emptyText }))
+      const empty = typeof options.emptyText === 'string' ? options.emptyText : options.emptyText(input.value)
+      if (shown.length === 0) list.append(h('div', { class: 'lx-palette-empty', text: empty }))
       list.querySelector('.lx-selected')?.scrollIntoView({ block: 'nearest' })
     }
     const accept = (index: number) => {

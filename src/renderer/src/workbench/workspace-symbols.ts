@@ -44,7 +44,8 @@ export function showWorkspaceSymbols(
   picker.show<SymbolInformationLike>({
     ariaLabel: 'Go to Symbol in Workspace',
     placeholder: 'Search declarations by name (Lean answers for the active file’s project)',
-    emptyText: uri ? 'No matching declarations' : 'Open a Lean file first: its Lean server answers the search.',
+    emptyText: (query) =>
+      !uri ? 'Open a Lean file first: its Lean server answers the search.' : query.trim() ? 'No matching declarations' : 'Type part of a declaration’s name.',
     value: options.initialQuery,
     debounceMs: QUERY_DEBOUNCE_MS,
     items: async (query) => {
