@@ -107,6 +107,10 @@ export interface ApiMethods {
   /** Creates an empty file (and missing parent folders); refuses if it exists. */
   'workspace.createFile': { params: { path: string }; result: DirEntry }
   'workspace.createFolder': { params: { path: string }; result: DirEntry }
+  /** Renames or moves a file or folder; refuses to replace anything, or to move a document with unsaved changes. */
+  'workspace.rename': { params: { path: string; newPath: string }; result: DirEntry }
+  /** Deletes a file or folder (permanently: there is no trash); refuses while a document inside has unsaved changes. */
+  'workspace.delete': { params: { path: string }; result: null }
   'workspace.session': { params: Record<string, never>; result: WorkspaceSession }
   'workspace.rememberSession': { params: { openFiles: string[]; active?: string }; result: null }
   'doc.open': { params: { path: string }; result: OpenedDocument }
@@ -150,6 +154,8 @@ export const API_METHODS: readonly ApiMethod[] = [
   'workspace.search',
   'workspace.createFile',
   'workspace.createFolder',
+  'workspace.rename',
+  'workspace.delete',
   'workspace.session',
   'workspace.rememberSession',
   'doc.open',
@@ -189,6 +195,8 @@ export const LecternErrorCodes = {
   ServerStopped: -32015,
   /** A file or folder to be created exists already. */
   AlreadyExists: -32016,
+  /** A rename or delete would touch a document with unsaved changes. */
+  UnsavedChanges: -32017,
 } as const
 
 /** The notification carrying channel events over /ws, and the IPC event name in Electron. */

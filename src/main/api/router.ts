@@ -39,14 +39,17 @@ export class ApiRouter {
 
   constructor(private readonly deps: RouterDeps) {
     const { workspace, registry } = deps
+    const files = workspace.operations
     this.handlers = {
       'app.info': () => deps.appInfo(),
       'workspace.list': (p) => workspace.list(str(p, 'path')),
       'workspace.read': (p) => workspace.read(str(p, 'path')),
-      'workspace.files': () => workspace.files(),
-      'workspace.search': (p) => workspace.search(str(p, 'query'), optBool(p, 'caseSensitive')),
-      'workspace.createFile': (p) => workspace.create(str(p, 'path'), 'file'),
-      'workspace.createFolder': (p) => workspace.create(str(p, 'path'), 'dir'),
+      'workspace.files': () => files.files(),
+      'workspace.search': (p) => files.search(str(p, 'query'), optBool(p, 'caseSensitive')),
+      'workspace.createFile': (p) => files.create(str(p, 'path'), 'file'),
+      'workspace.createFolder': (p) => files.create(str(p, 'path'), 'dir'),
+      'workspace.rename': (p) => files.rename(str(p, 'path'), str(p, 'newPath')),
+      'workspace.delete': async (p) => (await files.delete(str(p, 'path')), null),
       'workspace.session': () => workspace.session(),
       'workspace.rememberSession': async (p) => {
         await workspace.rememberSession({ openFiles: strArray(p, 'openFiles'), active: optStr(p, 'active') })

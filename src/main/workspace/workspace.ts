@@ -1,6 +1,6 @@
 // Open folders and the documents in them: the only way the API touches files (DESIGN §6).
 import { dirname } from 'node:path'
-import type { DirEntry, OpenedDocument, SearchResult, WorkspaceSession } from '../../shared/api'
+import type { DirEntry, OpenedDocument, WorkspaceSession } from '../../shared/api'
 import { LecternErrorCodes } from '../../shared/api'
 import type { TextChange } from '../../shared/lsp'
 import type { Hub } from '../hub/hub'
@@ -10,9 +10,8 @@ import { type Disposable, DisposableStore, Emitter } from '../util/disposable'
 import { ApiError } from '../util/errors'
 import { pathToUri } from '../util/uri'
 import type { Backups } from './backups'
-import { listWorkspaceFiles } from './file-index'
-import { searchWorkspace } from './text-search'
-import { createEntry, listDir, mtimeOf, readText, writeAtomic } from './files'
+import { listDir, mtimeOf, readText, writeAtomic } from './files'
+import { FileOperations } from './file-operations'
 import { isInside, type PathPolicy } from './paths'
 import type { RememberedSession, SessionStore } from './sessions'
 import { FolderWatcher } from './watcher'
@@ -30,6 +29,8 @@ export class Workspace {
   private readonly watcher: FolderWatcher
   private readonly disposables = new DisposableStore()
   readonly onDidSave = new Emitter<OpenDocument>()
+  /** Create, rename, delete, list and search files (the explorer's and the pickers' side). */
+  readonly operations: FileOperations
 
   constructor(
     readonly roots: string[],
@@ -39,6 +40,7 @@ export class Workspace {
     private readonly backups: Backups,
     private readonly sessions: SessionStore,
   ) {
+    this.operations = new FileOperations(roots, policy, documents)
     this.watcher = new FolderWatcher((kind, path) => void this.onDiskChange(kind, path))
     for (const root of roots) this.disposables.add(this.watcher.watchFolder(root))
     this.disposables.add(documents.onDidChange.event(({ doc }) => this.backupLater(doc)))
@@ -54,19 +56,6 @@ export class Workspace {
     const entries = await listDir(dir)
     this.watchListedFolder(dir)
     return entries
-  }
-
-  files(): Promise<{ paths: string[]; truncated: boolean }> {
-    return listWorkspaceFiles(this.roots)
-  }
-
-  search(query: string, caseSensitive = false): Promise<SearchResult> {
-    return searchWorkspace(this.roots, { query, caseSensitive }, (path) => this.documents.get(pathToUri(path))?.text)
-  }
-
-  async create(path: string, kind: DirEntry['kind']): Promise<DirEntry> {
-    const { path: target } = this.policy.check(path, { write: true })
-    return createEntry(target, kind)
   }
 
   /** What to show on start: the files open last time, and every file whose unsaved changes were backed up. */
