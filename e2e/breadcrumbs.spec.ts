@@ -29,7 +29,8 @@ async function openMain(app: LecternApp): Promise<void> {
 test('shows the file and the declaration at the cursor; a crumb click moves the cursor to it', async ({ app }) => {
   const { page } = app
   await openMain(app)
-  await expect(crumbs(page)).toHaveText(['Main.lean'])
+  // The cursor starts on `namespace Foo`, which is inside the namespace's range.
+  await expect(crumbs(page)).toHaveText(['Main.lean', 'Foo'])
 
   await line(page, 'theorem bar').locator('span > span', { hasText: 'rfl' }).first().click()
   await expect(cursor(page)).toHaveText(/^Ln 3, Col (2[6-9]|30)$/)

@@ -1,6 +1,6 @@
 // The workbench as a user drives it: explorer, tabs, typing and saving, Problems navigation, multi-cursor
 // edits reaching the core intact, and external changes under a dirty buffer.
-import { mkdirSync } from 'node:fs'
+import { existsSync, mkdirSync } from 'node:fs'
 import { DEFAULT_FILES, test, expect, type LecternApp } from './fixtures'
 import type { Page } from '@playwright/test'
 
@@ -333,6 +333,45 @@ test('New File… creates the file and its folders on disk, opens it, and Lean c
   await page.keyboard.press('Escape')
   await expect(dialog).toBeHidden()
   expect(app.readFile('Proofs/Two.lean')).toBe('theorem two : 1 + 1 = 2 := by sorry')
+})
+
+test('rename and delete from the explorer: open tabs follow a rename; unsaved text blocks both; delete asks first', async ({ app }) => {
+  const { page } = app
+  app.writeFile('Old.lean', 'def old := 1\n')
+  mkdirSync(app.file('Scratch'))
+  app.writeFile('Scratch/Tmp.lean', 'def tmp := 2\n')
+  await ready(app)
+  await openFromExplorer(page, 'Old.lean')
+
+  await page.locator('.lx-explorer .lx-tree-row', { hasText: 'Old.lean' }).click({ button: 'right' })
+  await page.getByRole('menuitem', { name: /Rename/ }).click()
+  const rename = page.getByRole('dialog', { name: 'Rename File' })
+  await expect(rename.getByRole('textbox')).toHaveValue('Old.lean')
+  await rename.getByRole('textbox').fill('Proofs/New.lean')
+  await page.keyboard.press('Enter')
+  await expect(rename).toBeHidden()
+  await expect(page.locator('.lx-tab-active .lx-tab-label')).toHaveText('New.lean')
+  await expect(page.locator('.lx-tab')).toHaveCount(1)
+  expect(app.readFile('Proofs/New.lean')).toBe('def old := 1\n')
+  await expect(page.locator('.lx-explorer .lx-tree-row', { hasText: 'Old.lean' })).toHaveCount(0)
+
+  // Unsaved text in a tab inside the folder: neither rename nor delete goes ahead.
+  await openFromExplorer(page, 'New.lean')
+  await focusEditorStart(page)
+  await page.keyboard.type('-- wip\n')
+  await page.locator('.lx-explorer .lx-tree-dir', { hasText: 'Proofs' }).click({ button: 'right' })
+  await page.getByRole('menuitem', { name: /Delete/ }).click()
+  await expect(page.locator('.lx-toast', { hasText: 'unsaved changes' })).toBeVisible()
+  expect(app.readFile('Proofs/New.lean')).toBe('def old := 1\n')
+
+  // A clean folder: Delete asks, then it is gone from disk and from the explorer.
+  await page.locator('.lx-explorer .lx-tree-dir', { hasText: 'Scratch' }).click()
+  await page.locator('.lx-explorer .lx-tree-dir', { hasText: 'Scratch' }).press('Delete')
+  const confirm = page.getByRole('dialog', { name: 'Delete Folder' })
+  await expect(confirm).toContainText('cannot be undone')
+  await confirm.getByRole('button', { name: 'Delete' }).click()
+  await expect(page.locator('.lx-explorer .lx-tree-row', { hasText: 'Scratch' })).toHaveCount(0)
+  expect(existsSync(app.file('Scratch'))).toBe(false)
 })
 
 test('the command palette lists commands with keybindings and runs them without editor focus', async ({ app }) => {

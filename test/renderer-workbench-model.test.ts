@@ -15,7 +15,7 @@ import { problemRows } from '../src/renderer/src/workbench/problems-panel'
 import { ServerStates, needsBanner, projectFor, serverStatusText, shortToolchain } from '../src/renderer/src/workbench/server-states'
 import { fileUriToPath } from '../src/renderer/src/workbench/file-uri'
 import { parentDir, sortEntries } from '../src/renderer/src/workbench/explorer'
-import { absoluteUnder, fuzzyScore, rankFiles, relativeTo } from '../src/renderer/src/workbench/file-actions'
+import { absoluteUnder, fuzzyScore, movedPath, rankFiles, relativeTo } from '../src/renderer/src/workbench/file-actions'
 import { isSymbolInformation, symbolPlace } from '../src/renderer/src/workbench/workspace-symbols'
 import { previewParts } from '../src/renderer/src/workbench/find-in-files'
 
@@ -156,6 +156,8 @@ describe('Go to File and New File paths', () => {
     assert.equal(absoluteUnder('/w/proj/', ' A//B.lean '), '/w/proj/A/B.lean')
     assert.equal(absoluteUnder('C:\\proj', 'Sub/X.lean'), 'C:\\proj\\Sub\\X.lean')
     assert.equal(relativeTo('/w/proj', '/w/proj/Sub/X.lean'), 'Sub/X.lean')
+    assert.equal(movedPath('/w/proj/Old.lean', '/w/proj/Old.lean', '/w/proj/P/New.lean'), '/w/proj/P/New.lean')
+    assert.equal(movedPath('/w/proj/Alg/G/A.lean', '/w/proj/Alg', '/w/proj/Algebra'), '/w/proj/Algebra/G/A.lean')
   })
 })
 

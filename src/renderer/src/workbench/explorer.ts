@@ -20,6 +20,13 @@ export function parentDir(path: string): string {
   return i <= 0 ? path.slice(0, i + 1) : path.slice(0, i)
 }
 
+/** What a right click, F2 or Delete on a row does (the workbench's file actions). */
+export interface ExplorerEntryActions {
+  contextMenu(entry: DirEntry, x: number, y: number): void
+  rename(entry: DirEntry): void
+  delete(entry: DirEntry): void
+}
+
 interface TreeNode {
   entry: DirEntry
   depth: number
@@ -41,9 +48,11 @@ export class Explorer implements Disposable {
     private readonly container: HTMLElement,
     private readonly backend: Backend,
     private readonly openFile: (path: string) => void,
+    private readonly entryActions?: ExplorerEntryActions,
   ) {
     this.disposables.add(listen(container, 'click', (ev) => this.onClick(ev)))
     this.disposables.add(listen(container, 'keydown', (ev) => this.onKey(ev)))
+    this.disposables.add(listen(container, 'contextmenu', (ev) => this.onContextMenu(ev)))
     this.disposables.add({
       dispose: () => {
         for (const timer of this.pendingRefresh.values()) clearTimeout(timer)
@@ -204,6 +213,22 @@ export class Explorer implements Disposable {
     this.activateRow(row)
   }
 
+  private onContextMenu(ev: MouseEvent): void {
+    const row = (ev.target as HTMLElement).closest<HTMLElement>('.lx-tree-row')
+    const node = row ? this.nodeByRow.get(row) : undefined
+    if (!row || !node || !this.entryActions) return
+    ev.preventDefault()
+    this.container.querySelector('.lx-focused')?.classList.remove('lx-focused')
+    row.classList.add('lx-focused')
+    row.focus()
+    this.entryActions.contextMenu(node.entry, ev.clientX, ev.clientY)
+  }
+
+  /** Whether `entry` is the root row (which cannot be renamed or deleted). */
+  isRoot(entry: DirEntry): boolean {
+    return this.dirNodes.get(entry.path)?.depth === 0
+  }
+
   private onKey(ev: KeyboardEvent): void {
     const row = (ev.target as HTMLElement).closest<HTMLElement>('.lx-tree-row')
     if (!row) return
@@ -218,6 +243,10 @@ export class Explorer implements Disposable {
       void this.expand(node)
     } else if (ev.key === 'ArrowLeft' && node?.entry.kind === 'dir' && node.expanded) {
       this.collapse(node)
+    } else if (ev.key === 'F2' && node && node.depth > 0 && this.entryActions) {
+      this.entryActions.rename(node.entry)
+    } else if (ev.key === 'Delete' && node && node.depth > 0 && this.entryActions) {
+      this.entryActions.delete(node.entry)
     } else {
       return
     }

@@ -1,5 +1,6 @@
 // Go to File (Ctrl+P) over the core's file index, and New File… / New Folder… in the folder selected in the
 // explorer. Paths typed are relative to the workspace root; the core refuses anything outside it.
+import type { DirEntry } from '../../../shared/api'
 import type { Backend } from '../backend/backend'
 import type { Dialogs } from './dialogs'
 import { h } from './dom'
@@ -62,18 +63,60 @@ export function absoluteUnder(root: string, typed: string): string {
   return [root.replace(/[\\/]+$/, ''), ...parts].join(sep)
 }
 
+/** The tabs a rename or delete must take care of. */
+export interface OpenTabs {
+  /** Open tabs at `path` or inside it, in tab order. */
+  under(path: string): { path: string; dirty: boolean; active: boolean }[]
+  /** Closes a clean tab without asking. */
+  close(path: string): Promise<void>
+  /** Opens (or shows) a tab and makes it the active one. */
+  open(path: string): Promise<unknown>
+}
+
+/** Opens `paths` in order, then brings back the one that was active. */
+async function reopen(tabs: OpenTabs, paths: { path: string; active: boolean }[]): Promise<void> {
+  for (const t of paths) await tabs.open(t.path).catch(() => undefined)
+  const active = paths.find((t) => t.active)
+  if (active) await tabs.open(active.path).catch(() => undefined)
+}
+
+export interface FileActionHosts {
+  backend: Backend
+  picker: QuickPick
+  dialogs: Dialogs
+  root: () => string | undefined
+  selectedFolder: () => string | undefined
+  tabs: OpenTabs
+  /** The explorer shows and focuses a path that was just created or renamed. */
+  reveal: (path: string) => void
+  /** Hands the pick over to the symbol search when the query starts with `#`, as VS Code does. */
+  searchSymbols: (query: string) => void
+  notify: (message: string) => void
+}
+
+/** `path` with the prefix `from` replaced by `to` (for tabs inside a renamed folder). */
+export function movedPath(path: string, from: string, to: string): string {
+  return path === from ? to : `${to}${path.slice(from.length)}`
+}
+
 export class FileActions {
-  constructor(
-    private readonly backend: Backend,
-    private readonly picker: QuickPick,
-    private readonly dialogs: Dialogs,
-    private readonly root: () => string | undefined,
-    private readonly selectedFolder: () => string | undefined,
-    private readonly open: (path: string) => Promise<unknown>,
-    private readonly created: (path: string) => void,
-    /** Hands the pick over to the symbol search when the query starts with `#`, as VS Code does. */
-    private readonly searchSymbols: (query: string) => void,
-  ) {}
+  private readonly backend: Backend
+  private readonly picker: QuickPick
+  private readonly dialogs: Dialogs
+
+  constructor(private readonly hosts: FileActionHosts) {
+    this.backend = hosts.backend
+    this.picker = hosts.picker
+    this.dialogs = hosts.dialogs
+  }
+
+  private root(): string | undefined {
+    return this.hosts.root()
+  }
+
+  private open(path: string): Promise<unknown> {
+    return this.hosts.tabs.open(path)
+  }
 
   async goToFile(): Promise<void> {
     const root = this.root()
@@ -90,7 +133,7 @@ export class FileActions {
       items: (query) => rankFiles(files, query),
       onInput: (value) => {
         if (!value.startsWith('#')) return false
-        this.searchSymbols(value.slice(1))
+        this.hosts.searchSymbols(value.slice(1))
         return true
       },
       render: (f) => [
@@ -109,10 +152,69 @@ export class FileActions {
     return this.create('dir')
   }
 
+  /** Rename or move (the name is a path relative to the root). Open tabs inside follow to the new place. */
+  async rename(entry: DirEntry): Promise<void> {
+    const root = this.root()
+    if (!root) return
+    await this.dialogs.prompt({
+      title: entry.kind === 'dir' ? 'Rename Folder' : 'Rename File',
+      message: 'New name, relative to the workspace folder (a different folder moves it):',
+      value: relativeTo(root, entry.path),
+      okLabel: 'Rename',
+      submit: async (typed) => {
+        if (!typed.trim()) return 'Type a name.'
+        const newPath = absoluteUnder(root, typed)
+        if (newPath === entry.path) return undefined
+        const tabs = this.hosts.tabs.under(entry.path)
+        const dirty = tabs.find((t) => t.dirty)
+        if (dirty) return `${dirty.path} has unsaved changes: save or revert it first.`
+        // Lean sees the old file closed and the new one opened, as after any move.
+        for (const t of tabs) await this.hosts.tabs.close(t.path)
+        try {
+          await this.backend.call('workspace.rename', { path: entry.path, newPath })
+        } catch (err) {
+          await reopen(this.hosts.tabs, tabs)
+          throw err
+        }
+        await reopen(this.hosts.tabs, tabs.map((t) => ({ ...t, path: movedPath(t.path, entry.path, newPath) })))
+        this.hosts.reveal(newPath)
+        return undefined
+      },
+    })
+  }
+
+  /** Delete after asking; there is no trash, so the question says so. */
+  async delete(entry: DirEntry): Promise<void> {
+    const tabs = this.hosts.tabs.under(entry.path)
+    const dirty = tabs.find((t) => t.dirty)
+    if (dirty) {
+      this.hosts.notify(`${dirty.path} has unsaved changes: save or revert it before deleting.`)
+      return
+    }
+    const what = entry.kind === 'dir' ? `the folder '${entry.name}' and everything in it` : `'${entry.name}'`
+    const answer = await this.dialogs.choose(
+      entry.kind === 'dir' ? 'Delete Folder' : 'Delete File',
+      `Delete ${what}? This cannot be undone: Lectern does not use a trash.`,
+      [
+        { id: 'delete', label: 'Delete', primary: true },
+        { id: 'cancel', label: 'Cancel' },
+      ],
+      'cancel',
+    )
+    if (answer !== 'delete') return
+    for (const t of tabs) await this.hosts.tabs.close(t.path)
+    try {
+      await this.backend.call('workspace.delete', { path: entry.path })
+    } catch (err) {
+      await reopen(this.hosts.tabs, tabs)
+      throw err
+    }
+  }
+
   private async create(kind: 'file' | 'dir'): Promise<void> {
     const root = this.root()
     if (!root) return
-    const folder = this.selectedFolder()
+    const folder = this.hosts.selectedFolder()
     const prefix = folder && folder !== root ? `${relativeTo(root, folder)}/` : ''
     await this.dialogs.prompt({
       title: kind === 'file' ? 'New File' : 'New Folder',
@@ -123,7 +225,7 @@ export class FileActions {
         if (!typed.trim() || /[\\/]$/.test(typed.trim())) return kind === 'file' ? 'Type a file name, e.g. Basic.lean.' : 'Type a folder name.'
         const path = absoluteUnder(root, typed)
         await this.backend.call(kind === 'file' ? 'workspace.createFile' : 'workspace.createFolder', { path })
-        this.created(path)
+        this.hosts.reveal(path)
         if (kind === 'file') await this.open(path)
         return undefined
       },

@@ -14,6 +14,8 @@ import { Breadcrumbs } from './breadcrumbs'
 import { showCommandPalette } from './command-palette'
 import { iconButton } from './dom'
 import { FileActions } from './file-actions'
+import { explorerEntryActions } from './explorer-menu'
+import { openTabsOf } from './open-tabs'
 import { QuickPick } from './quick-pick'
 import { showWorkspaceSymbols } from './workspace-symbols'
 import { showFindInFiles } from './find-in-files'
@@ -95,7 +97,14 @@ export class Workbench implements Disposable {
         restartFile: (doc) => void this.servers.restartFile(doc.uri),
       }),
     )
-    this.explorer = d.add(new Explorer(layout.explorer, backend, (path) => void this.openPath(path)))
+    const entryActions = explorerEntryActions({
+      host: layout.overlays,
+      files: () => this.files,
+      isRoot: (entry) => this.explorer.isRoot(entry),
+      openFile: (path) => void this.openPath(path),
+      onError: (title, err) => this.notifications.error(title, err),
+    })
+    this.explorer = d.add(new Explorer(layout.explorer, backend, (path) => void this.openPath(path), entryActions))
     this.problems = d.add(
       new ProblemsPanel(layout.panel, this.diagnostics, {
         nameOf: (uri) => this.group.findByUri(uri)?.name ?? uri.split('/').pop() ?? uri,
@@ -115,16 +124,17 @@ export class Workbench implements Disposable {
     d.add(new WorkbenchStatus(statusBar, this.group, this.diagnostics, this.states, backend))
 
     this.picker = d.add(new QuickPick(layout.overlays))
-    this.files = new FileActions(
+    this.files = new FileActions({
       backend,
-      this.picker,
-      this.dialogs,
-      () => info.roots[0],
-      () => this.explorer.selectedFolder(),
-      (path) => this.openPath(path),
-      (path) => void this.explorer.reveal(path),
-      (query) => this.searchSymbols(query),
-    )
+      picker: this.picker,
+      dialogs: this.dialogs,
+      root: () => info.roots[0],
+      selectedFolder: () => this.explorer.selectedFolder(),
+      tabs: openTabsOf(this.group),
+      reveal: (path) => void this.explorer.reveal(path),
+      searchSymbols: (query) => this.searchSymbols(query),
+      notify: (message) => this.notifications.show(message),
+    })
     layout.explorerActions.append(
       iconButton('new-file', 'New File…', () => this.runCommand('explorer.newFile')),
       iconButton('new-folder', 'New Folder…', () => this.runCommand('explorer.newFolder')),
