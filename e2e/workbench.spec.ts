@@ -344,6 +344,8 @@ test('rename and delete from the explorer: open tabs follow a rename; unsaved te
   await openFromExplorer(page, 'Old.lean')
 
   await page.locator('.lx-explorer .lx-tree-row', { hasText: 'Old.lean' }).click({ button: 'right' })
+  await expect(page.getByRole('menu')).toBeVisible()
+  await test.info().attach('explorer-menu', { body: await page.screenshot(), contentType: 'image/png' })
   await page.getByRole('menuitem', { name: /Rename/ }).click()
   const rename = page.getByRole('dialog', { name: 'Rename File' })
   await expect(rename.getByRole('textbox')).toHaveValue('Old.lean')
