@@ -17,6 +17,7 @@ import { FileActions } from './file-actions'
 import { explorerEntryActions } from './explorer-menu'
 import { openTabsOf } from './open-tabs'
 import { QuickPick } from './quick-pick'
+import { SessionKeeper } from './session-keeper'
 import { showWorkspaceSymbols } from './workspace-symbols'
 import { showFindInFiles } from './find-in-files'
 import { CommandRegistry } from './commands'
@@ -56,8 +57,7 @@ export class Workbench implements Disposable {
   private readonly problems: ProblemsPanel
   private readonly picker: QuickPick
   private readonly files: FileActions
-  /** Set once start() has reopened the last session; until then an empty editor must not overwrite it. */
-  private sessionRestored = false
+  private readonly session: SessionKeeper
   private readonly themeChanged = this.disposables.add(new Emitter<void>())
   private infoview: ReturnType<typeof createInfoviewPanel> | undefined
   private wasDisconnected = false
@@ -123,6 +123,7 @@ export class Workbench implements Disposable {
     )
     d.add(new WorkbenchStatus(statusBar, this.group, this.diagnostics, this.states, backend))
 
+    this.session = d.add(new SessionKeeper(backend, this.group, this.notifications))
     this.picker = d.add(new QuickPick(layout.overlays))
     this.files = new FileActions({
       backend,
@@ -167,7 +168,6 @@ export class Workbench implements Disposable {
     d.add(backend.subscribe('server', {}, (ev) => this.states.update(ev)))
     d.add(backend.subscribe('files', {}, (ev) => this.onFileEvent(ev)))
     d.add(settings.onDidChange(() => this.applyAppearance()))
-    d.add(this.group.onDidChangeDocuments(() => this.rememberOpenFiles()))
     d.add(this.group.onDidChangeActive(() => this.onActiveChanged()))
     d.add(backend.onConnectionState((state) => this.onConnectionState(state)))
     this.onActiveChanged()
@@ -181,22 +181,7 @@ export class Workbench implements Disposable {
     if (!root) this.explorer.showMessage('No folder is open.')
     else void this.explorer.setRoot(root)
     if (!root) return
-    const session = await this.backend.call('workspace.session', {}).catch((err) => {
-      this.notifications.error('Could not read the last session', err)
-      return undefined
-    })
-    // The tabs of last time, then every file whose unsaved changes were backed up (they come back dirty).
-    const paths = [...new Set([...(session?.openFiles ?? []), ...(session?.unsaved ?? [])])]
-    if (paths.length === 0 && this.info.scratch) paths.push(`${root.replace(/[\\/]+$/, '')}/Main.lean`)
-    for (const path of paths) {
-      await this.group.open(path, { preserveFocus: true }).catch((err) => {
-        if (session?.unsaved.includes(path)) this.notifications.error(`Could not reopen ${path} with its unsaved changes`, err)
-      })
-    }
-    const active = (session?.active && this.group.findByPath(session.active)) || this.group.documents()[0]
-    if (active) this.group.activate(active)
-    this.sessionRestored = true
-    this.rememberOpenFiles()
+    await this.session.restore(this.info.scratch ? `${root.replace(/[\\/]+$/, '')}/Main.lean` : undefined)
   }
 
   private startInfoview(): void {
@@ -320,7 +305,6 @@ export class Workbench implements Disposable {
     const doc = this.group.activeDocument()
     this.layout.root.classList.toggle('lx-no-editor', !doc)
     this.explorer.setActive(doc?.path)
-    this.rememberOpenFiles()
   }
 
   private onConnectionState(state: ConnectionState): void {
@@ -330,13 +314,6 @@ export class Workbench implements Disposable {
       this.wasDisconnected = false
       this.group.resyncAll()
     }
-  }
-
-  private rememberOpenFiles(): void {
-    if (!this.sessionRestored) return
-    const openFiles = this.group.documents().filter((d) => !d.readonly).map((d) => d.path)
-    const active = this.group.activeDocument()?.path
-    void this.backend.call('workspace.rememberSession', { openFiles, ...(active ? { active } : {}) }).catch(() => undefined)
   }
 
   dispose(): void {
