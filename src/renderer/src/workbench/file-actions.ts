@@ -118,19 +118,23 @@ export class FileActions {
     return this.hosts.tabs.open(path)
   }
 
-  async goToFile(): Promise<void> {
+  /** The picker opens at once (keys typed right after Ctrl+P must land in it); the file list follows. */
+  goToFile(): void {
     const root = this.root()
     if (!root) return
-    const { paths, truncated } = await this.backend.call('workspace.files', {})
-    const files = paths.map((path): FileEntryView => {
-      const relative = relativeTo(root, path)
-      return { path, relative, name: relative.split('/').pop() ?? relative }
+    let truncated = false
+    const loading = this.backend.call('workspace.files', {}).then((listed) => {
+      truncated = listed.truncated
+      return listed.paths.map((path): FileEntryView => {
+        const relative = relativeTo(root, path)
+        return { path, relative, name: relative.split('/').pop() ?? relative }
+      })
     })
     this.picker.show<FileEntryView>({
       ariaLabel: 'Go to File',
-      placeholder: truncated ? `Search files by name (the first ${paths.length} files; # for declarations)` : 'Search files by name (# for declarations)',
-      emptyText: 'No matching files',
-      items: (query) => rankFiles(files, query),
+      placeholder: 'Search files by name (# for declarations)',
+      emptyText: () => (truncated ? 'No matching files among the first 20,000' : 'No matching files'),
+      items: async (query) => rankFiles(await loading, query),
       onInput: (value) => {
         if (!value.startsWith('#')) return false
         this.hosts.searchSymbols(value.slice(1))

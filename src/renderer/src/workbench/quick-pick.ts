@@ -51,6 +51,8 @@ export class QuickPick implements Disposable {
 
     input.value = options.value ?? ''
     let shown: readonly T[] = []
+    /** An asynchronous source says "no matches" only once it has answered. */
+    let answered = false
     let selected = 0
     let generation = 0
     let timer: ReturnType<typeof setTimeout> | undefined
@@ -71,6 +73,7 @@ export class QuickPick implements Disposable {
       else timer = setTimeout(fetch, options.debounceMs)
     }
     const show = (items: readonly T[]) => {
+      answered = true
       shown = items.slice(0, MAX_ROWS)
       render()
     }
@@ -86,7 +89,7 @@ export class QuickPick implements Disposable {
         ),
       )
       const empty = typeof options.emptyText === 'string' ? options.emptyText : options.emptyText(input.value)
-      if (shown.length === 0) list.append(h('div', { class: 'lx-palette-empty', text: empty }))
+      if (shown.length === 0 && answered) list.append(h('div', { class: 'lx-palette-empty', text: empty }))
       list.querySelector('.lx-selected')?.scrollIntoView({ block: 'nearest' })
     }
     const accept = (index: number) => {
