@@ -8,6 +8,7 @@ import { createMessageConnection, StreamMessageReader, StreamMessageWriter } fro
 import WebSocket from 'ws'
 import { DOUBLE, startCore, waitFor } from '../test/helpers/core-harness'
 import { TestClient } from '../test/helpers/lean-client'
+import { fileSearchBench } from './file-search'
 
 const N = Number(process.env.BENCH_N ?? 500)
 const PROJECT = { 'lean-toolchain': 'leanprover/lean4:v4.20.0\n', 'lakefile.toml': 'name = "b"\n' }
@@ -156,6 +157,7 @@ async function main(): Promise<void> {
   await h.dispose()
 
   results.startToEditorReady = await startToEditorReady()
+  results.fileSearch = await fileSearchBench()
 
   mkdirSync('bench/results', { recursive: true })
   const file = join('bench/results', `${new Date().toISOString().replace(/[:.]/g, '-')}.json`)
@@ -169,6 +171,11 @@ async function main(): Promise<void> {
     '5000 diagnostics → subscriber (ms)': { value: (results.diagnostics5000ToSubscriber as any).ms.toFixed(1) },
     'LSP session RSS (KiB)': { value: results.lspSessionMemoryKb },
     'serve start → editor ready (ms)': { value: JSON.stringify(results.startToEditorReady) },
+    'Go to File index / Find in Files rare / common (ms)': {
+      value: Object.entries(results.fileSearch as Record<string, any>)
+        .map(([k, v]) => `${k}: ${v.indexMs.toFixed(0)} / ${v.rareWordMs.toFixed(0)} / ${v.commonWordMs.toFixed(0)}`)
+        .join('; '),
+    },
   })
   console.log(`written ${file}`)
   process.exit(0)

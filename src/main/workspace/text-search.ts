@@ -8,6 +8,7 @@ import { listWorkspaceFiles } from './file-index'
 export const MAX_SEARCH_MATCHES = 500
 const MAX_FILE_BYTES = 2 * 1024 * 1024
 const MAX_PREVIEW_CHARS = 200
+const READ_BATCH = 64
 
 export interface SearchOptions {
   query: string
@@ -25,19 +26,31 @@ export async function searchWorkspace(
   if (!options.query) return { matches, truncated: false }
   const needle = options.caseSensitive ? options.query : options.query.toLowerCase()
   const { paths } = await listWorkspaceFiles(roots)
-  for (const path of paths) {
-    const text = openText(path) ?? (await readSearchable(path))
-    if (text === undefined) continue
-    const lines = text.split(/\r\n|\r|\n/)
-    for (let line = 0; line < lines.length; line++) {
-      const haystack = options.caseSensitive ? lines[line] : lines[line].toLowerCase()
-      for (let at = haystack.indexOf(needle); at >= 0; at = haystack.indexOf(needle, at + needle.length)) {
-        if (matches.length >= max) return { matches, truncated: true }
-        matches.push({ path, line, character: at, length: options.query.length, preview: previewOf(lines[line], at) })
-      }
+  // Files are read a batch at a time (the disk works while we scan), and only a file that contains the text at
+  // all is split into lines.
+  for (let batch = 0; batch < paths.length; batch += READ_BATCH) {
+    const slice = paths.slice(batch, batch + READ_BATCH)
+    const texts = await Promise.all(slice.map((path) => openText(path) ?? readSearchable(path)))
+    for (let k = 0; k < slice.length; k++) {
+      const text = texts[k]
+      if (text === undefined || !(options.caseSensitive ? text : text.toLowerCase()).includes(needle)) continue
+      if (scanFile(slice[k]!, text, needle, options, matches, max)) return { matches, truncated: true }
     }
   }
   return { matches, truncated: false }
+}
+
+/** Adds the file's matches; true once the cap is reached. */
+function scanFile(path: string, text: string, needle: string, options: SearchOptions, matches: SearchMatch[], max: number): boolean {
+  const lines = text.split(/\r\n|\r|\n/)
+  for (let line = 0; line < lines.length; line++) {
+    const haystack = options.caseSensitive ? lines[line] : lines[line].toLowerCase()
+    for (let at = haystack.indexOf(needle); at >= 0; at = haystack.indexOf(needle, at + needle.length)) {
+      if (matches.length >= max) return true
+      matches.push({ path, line, character: at, length: options.query.length, preview: previewOf(lines[line], at) })
+    }
+  }
+  return false
 }
 
 async function readSearchable(path: string): Promise<string | undefined> {
