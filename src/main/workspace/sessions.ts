@@ -17,8 +17,7 @@ const MAX_OPEN_FILES = 50
 const MAX_WORKSPACES = 100
 
 export class SessionStore {
-  private sessions: Record<string, StoredSession> | undefined
-  /** Writes run one after another, so a quick tab switch cannot land before the change it followed. */
+  /** Read-modify-writes run one after another, so a quick tab switch cannot land before the change it followed. */
   private writing: Promise<void> = Promise.resolve()
 
   constructor(private readonly file: string) {}
@@ -28,20 +27,20 @@ export class SessionStore {
     return found ? { openFiles: found.openFiles, ...(found.active ? { active: found.active } : {}) } : { openFiles: [] }
   }
 
-  async remember(root: string, session: RememberedSession): Promise<void> {
-    const sessions = await this.load()
+  remember(root: string, session: RememberedSession): Promise<void> {
     const openFiles = [...new Set(session.openFiles)].slice(0, MAX_OPEN_FILES)
     const active = session.active && openFiles.includes(session.active) ? session.active : undefined
-    sessions[root] = { openFiles, ...(active ? { active } : {}), usedAt: Date.now() }
-    // Forget the least recently used workspaces past the cap.
-    const roots = Object.keys(sessions).sort((a, b) => sessions[b].usedAt - sessions[a].usedAt)
-    for (const old of roots.slice(MAX_WORKSPACES)) delete sessions[old]
-    const body = `${JSON.stringify(sessions, null, 1)}\n`
+    // Read again each time: another Lectern (a second serve, the desktop app) may share the user data folder.
     this.writing = this.writing.catch(() => undefined).then(async () => {
+      const sessions = await this.load()
+      sessions[root] = { openFiles, ...(active ? { active } : {}), usedAt: Date.now() }
+      // Forget the least recently used workspaces past the cap.
+      const roots = Object.keys(sessions).sort((a, b) => sessions[b].usedAt - sessions[a].usedAt)
+      for (const old of roots.slice(MAX_WORKSPACES)) delete sessions[old]
       await fs.mkdir(dirname(this.file), { recursive: true })
-      await writeAtomic(this.file, body)
+      await writeAtomic(this.file, `${JSON.stringify(sessions, null, 1)}\n`)
     })
-    await this.writing
+    return this.writing
   }
 
   /** Waits for the last write (on shutdown). */
@@ -50,7 +49,6 @@ export class SessionStore {
   }
 
   private async load(): Promise<Record<string, StoredSession>> {
-    if (this.sessions) return this.sessions
     let parsed: unknown
     try {
       parsed = JSON.parse(await fs.readFile(this.file, 'utf8'))
@@ -66,7 +64,6 @@ export class SessionStore {
         sessions[root] = { openFiles, ...(typeof s.active === 'string' ? { active: s.active } : {}), usedAt: Number(s.usedAt) || 0 }
       }
     }
-    this.sessions ??= sessions
-    return this.sessions
+    return sessions
   }
 }

@@ -1,0 +1,39 @@
+// The per-workspace session file in the user data folder: shared by every Lectern using that folder.
+import assert from 'node:assert/strict'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { test } from 'node:test'
+import { SessionStore } from '../src/main/workspace/sessions'
+
+test('two Lecterns on one user data folder keep each other\'s workspaces; a quick series of changes ends with the last', async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'lectern-sessions-'))
+  t.after(() => rmSync(dir, { recursive: true, force: true }))
+  const file = join(dir, 'workspace-sessions.json')
+  const first = new SessionStore(file)
+  const second = new SessionStore(file)
+  await first.get('/w/a') // both have read the (empty) file before either writes
+  await second.get('/w/b')
+  await first.remember('/w/a', { openFiles: ['/w/a/A.lean'], active: '/w/a/A.lean' })
+  await second.remember('/w/b', { openFiles: ['/w/b/B.lean', '/w/b/B.lean'] })
+  assert.deepEqual(await new SessionStore(file).get('/w/a'), { openFiles: ['/w/a/A.lean'], active: '/w/a/A.lean' })
+  assert.deepEqual(await new SessionStore(file).get('/w/b'), { openFiles: ['/w/b/B.lean'] })
+
+  void first.remember('/w/a', { openFiles: ['/w/a/1.lean'] })
+  void first.remember('/w/a', { openFiles: ['/w/a/1.lean', '/w/a/2.lean'], active: '/w/a/2.lean' })
+  await first.flush()
+  assert.deepEqual(await second.get('/w/a'), { openFiles: ['/w/a/1.lean', '/w/a/2.lean'], active: '/w/a/2.lean' })
+  assert.deepEqual(await first.get('/w/none'), { openFiles: [] })
+})
+
+test('a damaged session file is started afresh, never a reason to fail', async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'lectern-sessions-'))
+  t.after(() => rmSync(dir, { recursive: true, force: true }))
+  const file = join(dir, 'workspace-sessions.json')
+  writeFileSync(file, '{"/w/a": {"openFiles": "not a list"}, "/w/b": ')
+  const store = new SessionStore(file)
+  assert.deepEqual(await store.get('/w/a'), { openFiles: [] })
+  await store.remember('/w/a', { openFiles: ['/w/a/A.lean'], active: '/w/a/elsewhere.lean' })
+  assert.deepEqual(JSON.parse(readFileSync(file, 'utf8'))['/w/a'].openFiles, ['/w/a/A.lean'])
+  assert.deepEqual(await store.get('/w/a'), { openFiles: ['/w/a/A.lean'] }, 'an active file that is not open is dropped')
+})
