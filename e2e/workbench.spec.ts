@@ -90,6 +90,28 @@ test('typing marks the tab dirty; Ctrl+S writes the file and clears the marker',
   await expect(page.locator('.lx-tab-active')).not.toHaveClass(/lx-tab-dirty/)
 })
 
+test('File: Save All writes every dirty file; Close All Editors then leaves no tab', async ({ app }) => {
+  const { page } = app
+  await ready(app)
+  await openFromExplorer(page, 'lakefile.toml')
+  await focusEditorStart(page)
+  await page.keyboard.type('# a note\n')
+  await openFromExplorer(page, 'Main.lean')
+  await focusEditorStart(page)
+  await page.keyboard.type('-- two\n')
+  await expect(page.locator('.lx-tab.lx-tab-dirty')).toHaveCount(2)
+  await page.keyboard.press('Control+Shift+P')
+  await page.keyboard.type('save all')
+  await page.keyboard.press('Enter')
+  await expect(page.locator('.lx-tab.lx-tab-dirty')).toHaveCount(0)
+  expect(app.readFile('lakefile.toml')).toBe('# a note\nname = "demo"\n')
+  expect(app.readFile('Main.lean')).toBe('-- two\ntheorem one : 1 = 1 := by\n  rfl\n')
+  await page.keyboard.press('Control+Shift+P')
+  await page.keyboard.type('close all editors')
+  await page.keyboard.press('Enter')
+  await expect(page.locator('.lx-tab')).toHaveCount(0)
+})
+
 test.describe('with diagnostics', () => {
   test.use({ workspaceFiles: { 'lean-toolchain': 'leanprover/lean4:v4.20.0\n', 'lakefile.toml': 'name = "demo"\n', 'Main.lean': 'theorem one : 1 = 1 := by\n  rfl\n', 'Bad.lean': PROBLEM_FILE } })
 

@@ -19,6 +19,18 @@ export class DocumentActions {
     }
   }
 
+  /** Saves every dirty editable document, one after another; each failure is reported on its own. */
+  async saveAll(): Promise<void> {
+    for (const doc of this.group.documents()) if (doc.dirty) await this.save(doc)
+  }
+
+  /** Closes every tab; dirty ones ask as usual, and a Cancel stops there. */
+  async closeAll(): Promise<void> {
+    for (const doc of [...this.group.documents()]) {
+      if (!(await this.group.close(doc).catch(() => false))) return
+    }
+  }
+
   async overwrite(doc: OpenDocument): Promise<void> {
     try {
       await doc.sync.save(true)

@@ -21,6 +21,7 @@ export interface CommandTargets {
   toggleProblems(): void
   openSettings(): void
   hasActiveDocument(): boolean
+  hasDirtyDocument(): boolean
   hasActiveLeanDocument(): boolean
 }
 
@@ -40,6 +41,8 @@ function commandSpecs(t: CommandTargets): CommandSpec[] {
     { id: 'explorer.newFile', title: 'File: New File…', run: () => t.newFile() },
     { id: 'explorer.newFolder', title: 'File: New Folder…', run: () => t.newFolder() },
     { id: 'workbench.action.files.save', title: 'File: Save', keybinding: 'CtrlCmd+S', enabled: hasDoc, run: () => t.documents.save() },
+    { id: 'workbench.action.files.saveAll', title: 'File: Save All', enabled: () => t.hasDirtyDocument(), run: () => t.documents.saveAll() },
+    { id: 'workbench.action.closeAllEditors', title: 'View: Close All Editors', enabled: hasDoc, run: () => t.documents.closeAll() },
     { id: 'workbench.action.files.revert', title: 'File: Revert File (reload from disk)', enabled: hasDoc, run: () => t.documents.reload() },
     { id: 'workbench.action.closeActiveEditor', title: 'View: Close Editor', keybinding: 'CtrlCmd+W', enabled: hasDoc, run: () => t.documents.close() },
     { id: 'workbench.action.nextEditor', title: 'View: Open Next Editor', keybinding: 'Ctrl+PageDown', enabled: hasDoc, run: () => t.documents.cycle(1) },

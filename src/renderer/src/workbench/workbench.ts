@@ -157,6 +157,7 @@ export class Workbench implements Disposable {
           toggleProblems: () => this.toggleProblems(),
           openSettings: () => showSettingsDialog(layout.overlays, settings, (err) => this.notifications.error('Saving settings failed', err)),
           hasActiveDocument: () => !!this.group.activeDocument(),
+          hasDirtyDocument: () => this.group.documents().some((doc) => doc.dirty && !doc.readonly),
           hasActiveLeanDocument: () => !!this.group.activeDocument()?.isLean,
         },
         this.group.editor,
