@@ -204,6 +204,12 @@ test('Find in Files: every match with its line, open documents as edited, binary
   const exact = await c.call('workspace.search', { query: 'mul_one', caseSensitive: true })
   assert.equal(exact.matches.length, 2)
   assert.deepEqual((await c.call('workspace.search', { query: 'nowhere at all' })).matches, [])
+  // Regular expressions: per line, case-insensitive unless asked; empty matches are not results; bad ones say why.
+  const regex = await c.call('workspace.search', { query: 'mul_\\w+\\s*:', regex: true })
+  assert.deepEqual(regex.matches.map((m: any) => [m.path.slice(h.workspace.length + 1), m.line, m.character, m.length]), [['Alg/Group.lean', 0, 8, 9]])
+  assert.equal((await c.call('workspace.search', { query: 'Mul_One', regex: true, caseSensitive: true })).matches.length, 1)
+  assert.deepEqual((await c.call('workspace.search', { query: '^', regex: true })).matches, [])
+  await assert.rejects(c.call('workspace.search', { query: 'simp [', regex: true }), (e: any) => e.code === LecternErrorCodes.InvalidSearch && /regular expression/.test(e.message))
   const capped = await searchWorkspace([h.workspace], { query: 'mul_one', maxMatches: 1 }, () => undefined)
   assert.deepEqual([capped.matches.length, capped.truncated], [1, true])
   await assert.rejects(c.call('workspace.search', { query: '' }), (e: any) => e.code === -32602)

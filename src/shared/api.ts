@@ -103,7 +103,7 @@ export interface ApiMethods {
   /** Every file under the roots (for Go to File), build output and dependency folders left out. */
   'workspace.files': { params: Record<string, never>; result: { paths: string[]; truncated: boolean } }
   /** Plain-text search in the workspace's files; open documents are searched in their current text. */
-  'workspace.search': { params: { query: string; caseSensitive?: boolean }; result: SearchResult }
+  'workspace.search': { params: { query: string; caseSensitive?: boolean; regex?: boolean }; result: SearchResult }
   /** Creates an empty file (and missing parent folders); refuses if it exists. */
   'workspace.createFile': { params: { path: string }; result: DirEntry }
   'workspace.createFolder': { params: { path: string }; result: DirEntry }
@@ -197,6 +197,8 @@ export const LecternErrorCodes = {
   AlreadyExists: -32016,
   /** A rename or delete would touch a document with unsaved changes. */
   UnsavedChanges: -32017,
+  /** Find in Files was given a regular expression that does not compile. */
+  InvalidSearch: -32018,
 } as const
 
 /** The notification carrying channel events over /ws, and the IPC event name in Electron. */

@@ -45,7 +45,7 @@ export class ApiRouter {
       'workspace.list': (p) => workspace.list(str(p, 'path')),
       'workspace.read': (p) => workspace.read(str(p, 'path')),
       'workspace.files': () => files.files(),
-      'workspace.search': (p) => files.search(str(p, 'query'), optBool(p, 'caseSensitive')),
+      'workspace.search': (p) => files.search(str(p, 'query'), { caseSensitive: optBool(p, 'caseSensitive'), regex: optBool(p, 'regex') }),
       'workspace.createFile': (p) => files.create(str(p, 'path'), 'file'),
       'workspace.createFolder': (p) => files.create(str(p, 'path'), 'dir'),
       'workspace.rename': (p) => files.rename(str(p, 'path'), str(p, 'newPath')),

@@ -24,8 +24,8 @@ export class FileOperations {
     return listWorkspaceFiles(this.roots)
   }
 
-  search(query: string, caseSensitive = false): Promise<SearchResult> {
-    return searchWorkspace(this.roots, { query, caseSensitive }, (path) => this.documents.get(pathToUri(path))?.text)
+  search(query: string, options: { caseSensitive?: boolean; regex?: boolean } = {}): Promise<SearchResult> {
+    return searchWorkspace(this.roots, { query, ...options }, (path) => this.documents.get(pathToUri(path))?.text)
   }
 
   create(path: string, kind: DirEntry['kind']): Promise<DirEntry> {
