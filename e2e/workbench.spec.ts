@@ -326,6 +326,34 @@ test.describe('declarations across files', () => {
   })
 })
 
+test.describe('Find in Files options', () => {
+  test.use({ workspaceFiles: { ...DEFAULT_FILES, 'Defs.lean': 'def double (n : Nat) : Nat := n + n\n' } })
+
+  test('Match Case (Alt+C) and regular expressions (Alt+R); a bad expression says why', async ({ app }) => {
+    const { page } = app
+    await ready(app)
+    await page.locator('.lx-explorer').click()
+    await page.keyboard.press('Control+Shift+F')
+    const picker = page.getByRole('dialog', { name: 'Find in Files' })
+    const rows = picker.locator('.lx-palette-item')
+    await page.keyboard.type('NAT')
+    await expect(rows).toHaveCount(2)
+    await page.keyboard.press('Alt+C')
+    await expect(picker.getByRole('button', { name: 'Match Case (Alt+C)' })).toHaveAttribute('aria-pressed', 'true')
+    await expect(picker.locator('.lx-palette-empty')).toHaveText('No results')
+    await page.keyboard.press('Alt+C')
+    await page.keyboard.press('Control+A')
+    await page.keyboard.type('n \\+ n')
+    await expect(picker.locator('.lx-palette-empty')).toHaveText('No results')
+    await page.getByRole('button', { name: 'Use Regular Expression (Alt+R)' }).click()
+    await expect(rows).toHaveCount(1)
+    await expect(rows.locator('mark')).toHaveText('n + n')
+    await test.info().attach('find-in-files-regex', { body: await page.screenshot(), contentType: 'image/png' })
+    await page.keyboard.type('(')
+    await expect(picker.locator('.lx-palette-empty')).toContainText('Not a valid regular expression')
+  })
+})
+
 test('New File… creates the file and its folders on disk, opens it, and Lean checks what is typed', async ({ app }) => {
   const { page } = app
   await ready(app)

@@ -1,5 +1,6 @@
 // Find in Files (Ctrl+Shift+F): the core searches the workspace as you type (open files in their unsaved
-// text); each row shows the line with the match marked, and Enter opens the file with the match selected.
+// text), as plain text or a regular expression, with or without case; each row shows the line with the match
+// marked, and Enter opens the file with the match selected.
 import type { SearchMatch } from '../../../shared/api'
 import type { Range } from '../../../shared/lsp'
 import type { Backend } from '../backend/backend'
@@ -28,9 +29,13 @@ export function showFindInFiles(
     emptyText: (query) => (query ? 'No results' : 'Type the text to find.'),
     value: options.initialQuery,
     debounceMs: QUERY_DEBOUNCE_MS,
-    items: async (query) => {
+    toggles: [
+      { id: 'caseSensitive', label: 'Aa', title: 'Match Case (Alt+C)', key: 'c' },
+      { id: 'regex', label: '.*', title: 'Use Regular Expression (Alt+R)', key: 'r' },
+    ],
+    items: async (query, toggles) => {
       if (!query) return []
-      const result = await backend.call('workspace.search', { query })
+      const result = await backend.call('workspace.search', { query, caseSensitive: toggles.caseSensitive, regex: toggles.regex })
       truncated = result.truncated
       return result.matches
     },

@@ -9,8 +9,10 @@ export interface QuickPickOptions<T> {
   placeholder: string
   /** What the list says when nothing is shown (may depend on the query: "type something" vs "no matches"). */
   emptyText: string | ((query: string) => string)
-  /** The items to show for the query, best first; a promise for sources that ask the Lean server. */
-  items: (query: string) => readonly T[] | Promise<readonly T[]>
+  /** The items to show for the query, best first; a promise for sources that ask the core or the Lean server. */
+  items: (query: string, toggles: Readonly<Record<string, boolean>>) => readonly T[] | Promise<readonly T[]>
+  /** Switches beside the filter box (Match Case, Use Regular Expression), each also on Alt+<key>. */
+  toggles?: QuickPickToggle[]
   /** Typing pauses this long before an asynchronous source is asked again. */
   debounceMs?: number
   /** Text already in the filter box (Go to File hands `#…` over to the symbol search). */
@@ -20,6 +22,17 @@ export interface QuickPickOptions<T> {
   /** The row's content (label, description, keybinding …). */
   render: (item: T) => (Node | null)[]
   accept: (item: T) => void
+}
+
+export interface QuickPickToggle {
+  id: string
+  /** Short face, e.g. "Aa" or ".*". */
+  label: string
+  /** Tooltip and accessible name. */
+  title: string
+  /** With Alt, as in VS Code's find widget (Alt+C, Alt+R). */
+  key: string
+  on?: boolean
 }
 
 /** Most rows a list draws; the filter narrows the rest. */
@@ -44,7 +57,22 @@ export class QuickPick implements Disposable {
       attrs: { type: 'text', placeholder: options.placeholder, 'aria-label': options.placeholder, spellcheck: 'false' },
     })
     const list = h('div', { class: 'lx-palette-list', attrs: { role: 'listbox' } })
-    const box = h('div', { class: 'lx-palette', attrs: { role: 'dialog', 'aria-label': options.ariaLabel } }, [input, list])
+    const toggleState: Record<string, boolean> = {}
+    const toggleButtons = (options.toggles ?? []).map((t) => {
+      toggleState[t.id] = !!t.on
+      const b = h('button', { class: 'lx-palette-toggle', text: t.label, title: t.title, attrs: { type: 'button', 'aria-label': t.title, 'aria-pressed': String(!!t.on) } })
+      // Keep the focus in the filter box.
+      b.addEventListener('mousedown', (ev) => ev.preventDefault())
+      b.addEventListener('click', () => flip(t))
+      return b
+    })
+    const flip = (t: QuickPickToggle) => {
+      toggleState[t.id] = !toggleState[t.id]
+      toggleButtons[options.toggles!.indexOf(t)]?.setAttribute('aria-pressed', String(toggleState[t.id]))
+      refresh(true)
+    }
+    const inputRow = h('div', { class: 'lx-palette-input-row' }, [input, ...toggleButtons])
+    const box = h('div', { class: 'lx-palette', attrs: { role: 'dialog', 'aria-label': options.ariaLabel } }, [inputRow, list])
     const backdrop = h('div', { class: 'lx-palette-backdrop' }, [box])
     this.host.append(backdrop)
     disposables.add({ dispose: () => backdrop.remove() })
@@ -53,6 +81,8 @@ export class QuickPick implements Disposable {
     let shown: readonly T[] = []
     /** An asynchronous source says "no matches" only once it has answered. */
     let answered = false
+    /** Why the source failed (a bad regular expression), shown instead of the list. */
+    let failure: string | undefined
     let selected = 0
     let generation = 0
     let timer: ReturnType<typeof setTimeout> | undefined
@@ -62,18 +92,19 @@ export class QuickPick implements Disposable {
       const query = input.value
       clearTimeout(timer)
       const fetch = () => {
-        const items = options.items(query)
+        const items = options.items(query, { ...toggleState })
         if (!(items instanceof Promise)) return show(items)
         void items.then(
           (found) => mine === generation && !disposables.isDisposed && show(found),
-          () => mine === generation && !disposables.isDisposed && show([]),
+          (err: unknown) => mine === generation && !disposables.isDisposed && show([], (err as Error)?.message ?? String(err)),
         )
       }
       if (immediately || !options.debounceMs) fetch()
       else timer = setTimeout(fetch, options.debounceMs)
     }
-    const show = (items: readonly T[]) => {
+    const show = (items: readonly T[], problem?: string) => {
       answered = true
+      failure = problem
       shown = items.slice(0, MAX_ROWS)
       render()
     }
@@ -88,7 +119,7 @@ export class QuickPick implements Disposable {
           ),
         ),
       )
-      const empty = typeof options.emptyText === 'string' ? options.emptyText : options.emptyText(input.value)
+      const empty = failure ?? (typeof options.emptyText === 'string' ? options.emptyText : options.emptyText(input.value))
       if (shown.length === 0 && answered) list.append(h('div', { class: 'lx-palette-empty', text: empty }))
       list.querySelector('.lx-selected')?.scrollIntoView({ block: 'nearest' })
     }
@@ -111,6 +142,9 @@ export class QuickPick implements Disposable {
           accept(selected)
         } else if (ev.key === 'Escape') {
           this.hide(true)
+        } else if (ev.altKey && !ev.ctrlKey && !ev.metaKey && options.toggles?.some((t) => ev.code === `Key${t.key.toUpperCase()}`)) {
+          // By physical key: Option+C on a Mac types "ç".
+          flip(options.toggles.find((t) => ev.code === `Key${t.key.toUpperCase()}`)!)
         } else {
           return
         }
