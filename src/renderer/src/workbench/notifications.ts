@@ -1,5 +1,5 @@
 // Transient messages in the bottom-right corner (failed commands, files that could not be opened).
-import { h, icon } from './dom'
+import { h, icon, iconButton } from './dom'
 
 const SHOW_MS = 8000
 const MAX_SHOWN = 4
@@ -14,7 +14,7 @@ export class Notifications {
   }
 
   show(message: string, tone: 'error' | 'info' = 'error'): void {
-    const close = h('button', { class: 'lx-icon-button', title: 'Dismiss', attrs: { type: 'button', 'aria-label': 'Dismiss' } }, [icon('close')])
+    const close = iconButton('close', 'Dismiss', () => remove())
     const toast = h('div', { class: `lx-toast lx-toast-${tone}`, attrs: { role: tone === 'error' ? 'alert' : 'status' } }, [
       icon(tone === 'error' ? 'error' : 'info'),
       h('span', { class: 'lx-toast-text', text: message }),
@@ -27,7 +27,6 @@ export class Notifications {
       toast.remove()
     }
     this.timers.add(timer)
-    close.addEventListener('click', remove)
     this.stack.append(toast)
     while (this.stack.childElementCount > MAX_SHOWN) this.stack.firstElementChild?.remove()
   }

@@ -3,7 +3,7 @@
 // sits in a copyable code span; the buttons lead to the setup report, a restart and the server log.
 import type { ServerEvent } from '../../../shared/channels'
 import { DisposableStore, type Disposable } from './disposables'
-import { button, h, icon } from './dom'
+import { button, h, icon, iconButton } from './dom'
 import { copyToClipboard } from './dialogs'
 import { needsBanner, type ServerStates } from './server-states'
 
@@ -75,10 +75,7 @@ export class ServerBanner implements Disposable {
   }
 
   private copyButton(text: string): HTMLElement {
-    const el = h('button', { class: 'lx-icon-button', title: 'Copy command', attrs: { type: 'button', 'aria-label': 'Copy command' } }, [
-      icon('copy'),
-    ])
-    el.addEventListener('click', () => {
+    const el = iconButton('copy', 'Copy command', () => {
       void copyToClipboard(text).then((ok) => {
         el.title = ok ? 'Copied' : 'Clipboard unavailable: select the command and copy it'
         el.replaceChildren(icon(ok ? 'check' : 'copy'))
