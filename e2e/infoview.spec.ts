@@ -128,3 +128,25 @@ test('the frame carries the theme class and the infoview follows the cursor', as
   await expect(stateLine(frame, /^h\s:\sq$/)).toHaveCount(0)
   await attachInfoview(page, testInfo, 'infoview-line-2')
 })
+
+test('a widget module served as a blob: URL loads in the infoview frame (the loader fetches it)', async ({ app }) => {
+  const { page } = app
+  await openProofAtLine3(app)
+  await expect(stateLine(infoview(page), /^hp\s:\sp$/)).toBeVisible()
+  const frame = page.frames().find((f) => f.url().includes('infoview'))
+  expect(frame, 'the infoview frame').toBeDefined()
+  // The infoview loads a user widget's source (Lean.Widget.getWidgetSource) as a blob: module through
+  // es-module-shims, which fetch()es the blob URL: the frame's CSP must allow that.
+  const loaded = await frame!.evaluate(async () => {
+    const source = 'export const answer = 6 * 7'
+    const url = URL.createObjectURL(new File([source], 'widget.js', { type: 'text/javascript' }))
+    const shim = (globalThis as { importShim?: (u: string) => Promise<{ answer: number }> }).importShim
+    try {
+      const mod = shim ? await shim(url) : await import(/* @vite-ignore */ url)
+      return { answer: mod.answer as number }
+    } catch (e) {
+      return { error: String(e) }
+    }
+  })
+  expect(loaded).toEqual({ answer: 42 })
+})

@@ -33,7 +33,8 @@ export function infoviewFrameCsp(origin: string, nonce: string): string {
     `style-src ${origin} 'unsafe-inline'`,
     `font-src ${origin} data:`,
     `img-src ${origin} data: blob:`,
-    `connect-src ${origin}`,
+    // Widget modules arrive as blob: URLs that es-module-shims fetch()es before importing.
+    `connect-src ${origin} blob:`,
     "object-src 'none'",
     "base-uri 'none'",
     "form-action 'none'",
