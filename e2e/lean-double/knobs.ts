@@ -24,6 +24,8 @@ export interface Knobs {
   refreshIntervalMs: number
   /** After this long without an answer to a server request, warn on stderr (ms). */
   unansweredWarnMs: number
+  /** Server capabilities left out of the initialize result, as an older Lean; their requests get -32601. */
+  omitCapabilities: ReadonlySet<string>
 }
 
 export function readKnobs(): Knobs {
@@ -36,5 +38,6 @@ export function readKnobs(): Knobs {
     stderrChatter: process.env.LEAN_DOUBLE_STDERR_CHATTER === '1',
     refreshIntervalMs: int('LEAN_DOUBLE_REFRESH_MS', 2000),
     unansweredWarnMs: int('LEAN_DOUBLE_UNANSWERED_WARN_MS', 5000),
+    omitCapabilities: new Set((process.env.LEAN_DOUBLE_OMIT_CAPABILITIES ?? '').split(',').filter(Boolean)),
   }
 }

@@ -126,30 +126,29 @@ export class Server implements WorkerHost {
     this.wire = lean.rpcWireFormat === 'v1' ? 'v1' : 'v0'
     this.hasWidgets = p.initializationOptions?.hasWidgets === true
     this.insertReplace = p.capabilities.textDocument?.completion?.completionItem?.insertReplaceSupport === true
-    this.reply(msg.id, {
-      capabilities: {
-        callHierarchyProvider: true,
-        codeActionProvider: { codeActionKinds: ['quickfix', 'refactor', 'source.organizeImports'], resolveProvider: true, workDoneProgress: false },
-        colorProvider: { workDoneProgress: false },
-        completionProvider: { resolveProvider: true, triggerCharacters: ['.'] },
-        declarationProvider: true,
-        definitionProvider: true,
-        documentHighlightProvider: true,
-        documentSymbolProvider: true,
-        experimental: { moduleHierarchyProvider: {}, rpcProvider: { highlightMatchesProvider: {}, rpcWireFormat: this.wire } },
-        foldingRangeProvider: true,
-        hoverProvider: true,
-        inlayHintProvider: { resolveProvider: false, workDoneProgress: false },
-        referencesProvider: true,
-        renameProvider: { prepareProvider: true },
-        semanticTokensProvider: { full: true, legend: { tokenModifiers: TOKEN_MODIFIERS, tokenTypes: TOKEN_TYPES }, range: true },
-        signatureHelpProvider: { triggerCharacters: [' '], workDoneProgress: false },
-        textDocumentSync: { change: 2, openClose: true, save: { includeText: true }, willSave: false, willSaveWaitUntil: false },
-        typeDefinitionProvider: true,
-        workspaceSymbolProvider: true,
-      },
-      serverInfo: { name: 'Lean 4 Server', version: '0.3.0' },
-    })
+    const capabilities: Record<string, unknown> = {
+      callHierarchyProvider: true,
+      codeActionProvider: { codeActionKinds: ['quickfix', 'refactor', 'source.organizeImports'], resolveProvider: true, workDoneProgress: false },
+      colorProvider: { workDoneProgress: false },
+      completionProvider: { resolveProvider: true, triggerCharacters: ['.'] },
+      declarationProvider: true,
+      definitionProvider: true,
+      documentHighlightProvider: true,
+      documentSymbolProvider: true,
+      experimental: { moduleHierarchyProvider: {}, rpcProvider: { highlightMatchesProvider: {}, rpcWireFormat: this.wire } },
+      foldingRangeProvider: true,
+      hoverProvider: true,
+      inlayHintProvider: { resolveProvider: false, workDoneProgress: false },
+      referencesProvider: true,
+      renameProvider: { prepareProvider: true },
+      semanticTokensProvider: { full: true, legend: { tokenModifiers: TOKEN_MODIFIERS, tokenTypes: TOKEN_TYPES }, range: true },
+      signatureHelpProvider: { triggerCharacters: [' '], workDoneProgress: false },
+      textDocumentSync: { change: 2, openClose: true, save: { includeText: true }, willSave: false, willSaveWaitUntil: false },
+      typeDefinitionProvider: true,
+      workspaceSymbolProvider: true,
+    }
+    for (const name of this.knobs.omitCapabilities) delete capabilities[name]
+    this.reply(msg.id, { capabilities, serverInfo: { name: 'Lean 4 Server', version: '0.3.0' } })
     if (this.knobs.exitAfterInit) {
       process.stderr.write('lean-double: LEAN_DOUBLE_EXIT_AFTER_INIT is set, exiting with code 1\n')
       this.exit(1)
@@ -180,7 +179,7 @@ export class Server implements WorkerHost {
       this.violation('second initialize request')
       return this.replyError(id, -32600, 'Server was already initialized')
     }
-    const h = HANDLERS[method]
+    const h = omittedBy(this.knobs.omitCapabilities, method) ? undefined : HANDLERS[method]
     if (!h) return this.replyError(id, -32601, `No request handler found for '${method}'`)
     const params = msg.params as Record<string, unknown>
     let uri: string | undefined
@@ -324,4 +323,19 @@ export class Server implements WorkerHost {
       setTimeout(() => process.kill(process.pid, 'SIGKILL'), 50)
     }
   }
+}
+
+/** The requests an older Lean, without the given providers, has no handler for. */
+const METHODS_OF_CAPABILITY: Record<string, readonly string[]> = {
+  signatureHelpProvider: ['textDocument/signatureHelp'],
+  selectionRangeProvider: ['textDocument/selectionRange'],
+  inlayHintProvider: ['textDocument/inlayHint'],
+  callHierarchyProvider: ['textDocument/prepareCallHierarchy', 'callHierarchy/incomingCalls', 'callHierarchy/outgoingCalls'],
+  renameProvider: ['textDocument/prepareRename', 'textDocument/rename'],
+  referencesProvider: ['textDocument/references'],
+}
+
+function omittedBy(omitted: ReadonlySet<string>, method: string): boolean {
+  for (const name of omitted) if (METHODS_OF_CAPABILITY[name]?.includes(method)) return true
+  return false
 }

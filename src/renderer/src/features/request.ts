@@ -7,6 +7,10 @@ import { LeanErrorCodes } from '../../../shared/lsp'
 import type { Backend, Disposable } from '../backend/backend'
 import type { monaco } from '../editor/monaco'
 import { leanUriOf } from '../editor/document-uris'
+import { serverOffers, type CapabilityRecord } from './capability-gate'
+
+/** The capabilities of the server that owns a uri (ServerInfo), or undefined when not known. */
+export type CapabilitySource = (uri: string) => Promise<CapabilityRecord | undefined>
 
 export interface CancellationTokenLike {
   readonly isCancellationRequested: boolean
@@ -52,6 +56,8 @@ export class LeanRequester {
   constructor(
     readonly backend: Backend,
     private readonly warn: (message: string) => void = (m) => console.warn(m),
+    /** When given, requests for providers the server does not advertise are not sent (an old Lean answers -32601). */
+    private readonly capabilities?: CapabilitySource,
   ) {}
 
   /** `params` receives the document's core uri. The server's answer, or undefined when there is none to give (no Lean uri, cancelled, or an error). */
@@ -78,6 +84,8 @@ export class LeanRequester {
   }
 
   async sendTo<T>(uri: string, method: string, params: unknown, token?: CancellationTokenLike): Promise<Outcome<T>> {
+    if (token?.isCancellationRequested) return { ok: false, quiet: true }
+    if (this.capabilities && !serverOffers(await this.capabilities(uri), method)) return { ok: false, quiet: true }
     if (token?.isCancellationRequested) return { ok: false, quiet: true }
     const requestId = newRequestId()
     let onCancel: Disposable | undefined

@@ -6,8 +6,6 @@ import { highlightKind, isDeprecated, selectionRangeChain, symbolKindName } from
 import type { DocumentHighlight, DocumentSymbol, FoldingRange, SelectionRange, SymbolInformation } from './lsp-types'
 import { fromLspRange, toLspPosition } from './positions'
 import type { LeanRequester } from './request'
-import type { ServerInfo } from './server-info'
-import { leanUriOf } from '../editor/document-uris'
 
 type MonacoSymbol = monaco.languages.DocumentSymbol
 
@@ -39,7 +37,7 @@ function fromSymbolInformation(s: SymbolInformation): MonacoSymbol {
   }
 }
 
-export function registerSymbols(req: LeanRequester, info: ServerInfo): monaco.IDisposable[] {
+export function registerSymbols(req: LeanRequester): monaco.IDisposable[] {
   const { languages } = monaco
   return [
     languages.registerDocumentSymbolProvider(LEAN_LANGUAGE_ID, {
@@ -85,10 +83,8 @@ export function registerSymbols(req: LeanRequester, info: ServerInfo): monaco.ID
     }),
     languages.registerSelectionRangeProvider(LEAN_LANGUAGE_ID, {
       async provideSelectionRanges(model, positions, token) {
-        // Older servers lack it (lean-protocol.md §3.4); Monaco then uses its word and bracket ranges.
-        const uri = leanUriOf(model)
-        const capabilities = uri === undefined ? undefined : await info.capabilities(uri)
-        if (capabilities && !capabilities.selectionRangeProvider) return undefined
+        // Older servers lack it (lean-protocol.md §3.4): the requester then sends nothing and Monaco uses its
+        // word and bracket ranges.
         const result = await req.request<SelectionRange[] | null>(
           model,
           'textDocument/selectionRange',

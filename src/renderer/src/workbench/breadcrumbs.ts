@@ -2,7 +2,6 @@
 // server's document symbols enclosing the cursor (namespace › declaration), each clickable to jump to it.
 // Symbols are asked for once per model version (after edits settle, or when processing ends), never on cursor
 // moves; a failed request keeps the last good symbols. Nothing here throws into the workbench.
-import type { Backend } from '../backend/backend'
 import type { EditorGroup } from '../editor/editor-group'
 import { monaco } from '../editor/monaco'
 import { toLspPosition } from '../editor/position'
@@ -19,7 +18,6 @@ const SYMBOLS_DELAY_MS = 500
 
 export class Breadcrumbs implements Disposable {
   private readonly disposables = new DisposableStore()
-  private readonly requester: LeanRequester
   /** The last good symbols of each model, with the model version they describe. */
   private readonly cache = new WeakMap<Model, { version: number; symbols: readonly ServerSymbol[] }>()
   private inflight: { model: Model; version: number; source: monaco.CancellationTokenSource } | undefined
@@ -32,9 +30,8 @@ export class Breadcrumbs implements Disposable {
   constructor(
     private readonly container: HTMLElement,
     private readonly group: EditorGroup,
-    backend: Backend,
+    private readonly requester: LeanRequester,
   ) {
-    this.requester = new LeanRequester(backend)
     const editor = group.editor
     const d = this.disposables
     d.add(group.onDidChangeActive(() => this.onActiveChanged()))

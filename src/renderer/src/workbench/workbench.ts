@@ -79,7 +79,7 @@ export class Workbench implements Disposable {
     this.group = d.add(
       new EditorGroup(layout.editor, backend, this.diagnostics, settings.appearance(), (doc) => this.confirmClose(doc)),
     )
-    d.add(registerLeanFeatures(backend))
+    const features = d.add(registerLeanFeatures(backend))
     d.add(new UnicodeInputBinding(this.group.editor, settings))
     this.documents = new DocumentActions(this.group, this.notifications)
     this.servers = new ServerActions(backend, this.dialogs, this.notifications, this.states, () => this.group.activeDocument())
@@ -88,7 +88,7 @@ export class Workbench implements Disposable {
     d.add({ dispose: () => setDocumentOpener(undefined) })
 
     d.add(new TabStrip(layout.tabs, this.group))
-    d.add(new Breadcrumbs(layout.breadcrumbs, this.group, backend))
+    d.add(new Breadcrumbs(layout.breadcrumbs, this.group, features.requester))
     d.add(
       new DocumentNotices(layout.notices, this.group, this.diagnostics, {
         overwrite: (doc) => void this.documents.overwrite(doc),
