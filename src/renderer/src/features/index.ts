@@ -2,7 +2,7 @@
 //
 // Wiring (workbench):
 //   registerLeanLanguage()                         // editor/lean-language.ts, before creating Lean models
-//   const features = registerLeanFeatures(backend)  // once; dispose on shutdown
+//   const features = registerLeanFeatures(backend)  // once; dispose on shutdown; features.requester for others
 //   setDocumentOpener(async (uri, range) => { … open `uri` (doc.open by path), reveal `range`; return true })
 //   editor option 'semanticHighlighting.enabled': true, theme 'vs' or 'vs-dark' (Lean rules are added to both)
 //
@@ -24,20 +24,26 @@ import { registerSymbols } from './symbols'
 
 export { setDocumentOpener, type DocumentOpener } from './navigation'
 
-export function registerLeanFeatures(backend: Backend): Disposable {
-  const req = new LeanRequester(backend)
+export interface LeanFeatures extends Disposable {
+  /** Asks the owning server, and only for what its capabilities offer. */
+  readonly requester: LeanRequester
+}
+
+export function registerLeanFeatures(backend: Backend): LeanFeatures {
   const info = new ServerInfo(backend)
+  const req = new LeanRequester(backend, undefined, (uri) => info.capabilities(uri))
   const disposables: Disposable[] = [
     info,
     registerHover(req),
     registerCompletion(req),
     ...registerNavigation(req),
-    ...registerSymbols(req, info),
+    ...registerSymbols(req),
     ...registerSemanticTokens(req, info, backend),
     ...registerHints(req, backend),
     registerCodeActions(req),
   ]
   return {
+    requester: req,
     dispose() {
       for (const d of disposables.splice(0).reverse()) d.dispose()
     },
