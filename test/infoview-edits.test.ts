@@ -102,6 +102,14 @@ describe('infoview edits', () => {
     assert.throws(() => insertText(targets({ editor, uri: 'file:///a.lean' }), 'x', 'here'), /read-only/)
   })
 
+  it("edits the active editor when Lean names its file with its own escapes (a folder like 'My Proofs (1)')", () => {
+    const editor = new FakeEditor(new FakeModel('simp?'))
+    const t = targets({ editor, uri: 'file:///p/My%20Proofs%20(1)/A.lean' })
+    const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 5 } }
+    applyWorkspaceEdit(t, { changes: { 'file:///p/My%20Proofs%20%281%29/A.lean': [{ range, newText: 'simp only [h]' }] } })
+    assert.equal(editor.getModel().text, 'simp only [h]')
+  })
+
   it('applies workspace edits (changes and documentChanges) to open documents only', () => {
     const a = new FakeModel('simp?\nrfl')
     const t = targets(undefined, { 'file:///a.lean': a })

@@ -1,5 +1,7 @@
 // Monaco models are keyed by the core's document uri. Monaco's Uri re-encodes some characters, so we keep
-// the exact core uri beside each model instead of reconstructing it from `model.uri`.
+// the exact core uri beside each model instead of reconstructing it from `model.uri`. Lookups from uris that
+// Lean wrote (locations, edits, showDocument) go by decoded path: Lean escapes differently from Node.
+import { fileUriKey } from '../../../shared/uri-key'
 import type { monaco } from './monaco'
 
 type Model = monaco.editor.ITextModel
@@ -8,10 +10,11 @@ const coreUriByModel = new WeakMap<Model, string>()
 const modelByCoreUri = new Map<string, Model>()
 
 export function bindModelToUri(model: Model, uri: string): void {
+  const key = fileUriKey(uri)
   coreUriByModel.set(model, uri)
-  modelByCoreUri.set(uri, model)
+  modelByCoreUri.set(key, model)
   model.onWillDispose(() => {
-    if (modelByCoreUri.get(uri) === model) modelByCoreUri.delete(uri)
+    if (modelByCoreUri.get(key) === model) modelByCoreUri.delete(key)
   })
 }
 
@@ -20,6 +23,7 @@ export function leanUriOf(model: Model): string | undefined {
   return coreUriByModel.get(model)
 }
 
+/** The model of the document `uri` names, however that uri escapes its path. */
 export function modelForUri(uri: string): Model | undefined {
-  return modelByCoreUri.get(uri)
+  return modelByCoreUri.get(fileUriKey(uri))
 }

@@ -1,5 +1,6 @@
 // The one Monaco editor and the documents open in it (tab order, the active one, view state per tab).
 // Opening goes through `doc.open`; closing a dirty document asks the workbench first.
+import { sameFileUri } from '../../../shared/uri-key'
 import type { Range } from '../../../shared/lsp'
 import type { Backend, Disposable } from '../backend/backend'
 import type { DiagnosticsStore } from '../workbench/diagnostics-store'
@@ -80,8 +81,9 @@ export class EditorGroup implements Disposable {
     return this.active
   }
 
+  /** The open document `uri` names, also when Lean escaped the uri differently from the core. */
   findByUri(uri: string): OpenDocument | undefined {
-    return this.docs.find((d) => d.uri === uri)
+    return this.docs.find((d) => sameFileUri(d.uri, uri))
   }
 
   findByPath(path: string): OpenDocument | undefined {

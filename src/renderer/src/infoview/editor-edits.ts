@@ -1,5 +1,6 @@
 // EditorApi.insertText and applyEdit on Monaco. Only Monaco *types* are imported, so this runs under node:test
 // with fake editors and models.
+import { sameFileUri } from '../../../shared/uri-key'
 import type { monaco } from '../editor/monaco'
 import type { Position, Range } from '../../../shared/lsp'
 import { toLspPosition, toMonacoRange } from '../editor/position'
@@ -24,7 +25,7 @@ const SOURCE = 'lean4.infoview'
 
 function where(targets: EditTargets, uri: string | undefined): { editor?: Editor; model: Model; uri: string } {
   const active = targets.activeEditor()
-  if (active && (uri === undefined || uri === active.uri)) {
+  if (active && (uri === undefined || sameFileUri(uri, active.uri))) {
     const model = active.editor.getModel()
     if (model) return { editor: active.editor, model, uri: active.uri }
   }
