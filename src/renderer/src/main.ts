@@ -1,5 +1,6 @@
 // Renderer entry: draw the workbench at once (with "Connecting…"), then connect to the core and start it.
 // Nothing here waits on the backend before the first paint.
+import './fonts/load'
 import './styles/base.css'
 import './styles/workbench.css'
 import './styles/parts.css'

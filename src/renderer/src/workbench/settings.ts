@@ -3,10 +3,10 @@
 import type { Settings } from '../../../shared/api'
 import type { Backend } from '../backend/backend'
 import { Emitter } from './disposables'
+import { CODE_FONT_FAMILY } from '../fonts'
 
 export const DEFAULT_FONT_SIZE = 14
-export const EDITOR_FONT_FAMILY =
-  '"JuliaMono", "DejaVu Sans Mono", "Noto Sans Mono", "Menlo", "Consolas", "Liberation Mono", monospace'
+export const EDITOR_FONT_FAMILY = CODE_FONT_FAMILY
 
 export interface Appearance {
   theme: 'dark' | 'light'

@@ -1,6 +1,7 @@
 // Runs INSIDE the sandboxed infoview frame (opaque origin). Loads @leanprover/infoview unbundled through its loader
 // with an import map of absolute URLs (the infoview and the React 18 it ships, also importable by user widgets),
 // gives it an EditorApi over the bridge to the workbench, and serves the workbench's InfoviewApi calls.
+import '../../fonts/load'
 import './frame.css'
 import { loadRenderInfoview } from '@leanprover/infoview/loader'
 import type { InfoviewApi } from '@leanprover/infoview'
