@@ -67,7 +67,8 @@ export interface Settings {
   'input.customTranslations'?: Record<string, string>
   /** @leanprover/infoview's config, persisted by `saveConfig`. */
   infoviewConfig?: Record<string, unknown>
-  theme?: 'dark' | 'light'
+  /** 'system' (the default) follows the OS's dark/light and high-contrast preference, live. */
+  theme?: 'system' | 'dark' | 'light' | 'high-contrast-dark' | 'high-contrast-light'
   fontSize?: number
 }
 

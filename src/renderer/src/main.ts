@@ -38,7 +38,7 @@ async function main(): Promise<void> {
 
   const backend = await createBackend()
   const info = await backend.call('app.info', {})
-  const settings = new SettingsService(backend)
+  const settings = new SettingsService(backend, window)
   // Settings shape the first paint (theme, font) but must not hold it up: late settings apply when they arrive.
   const settingsLoaded = settings.load().catch((err) => console.warn('Settings could not be read; using defaults', err))
   await Promise.race([settingsLoaded, new Promise((resolve) => setTimeout(resolve, SETTINGS_WAIT_MS))])

@@ -8,9 +8,11 @@ import { DisposableStore, Emitter } from '../workbench/disposables'
 import { monaco } from './monaco'
 import { OpenDocument } from './open-document'
 import { toMonacoRange } from './position'
+import { monacoThemeOf } from '../workbench/features/theme/color-theme'
 
 export interface EditorAppearance {
   theme: 'dark' | 'light'
+  highContrast: boolean
   fontSize: number
   fontFamily: string
 }
@@ -50,7 +52,7 @@ export class EditorGroup implements Disposable {
   ) {
     this.editor = monaco.editor.create(container, {
       model: null,
-      theme: appearance.theme === 'light' ? 'vs' : 'vs-dark',
+      theme: monacoThemeOf({ kind: appearance.theme, highContrast: appearance.highContrast }),
       fontSize: appearance.fontSize,
       fontFamily: appearance.fontFamily,
       glyphMargin: true,
@@ -95,7 +97,7 @@ export class EditorGroup implements Disposable {
   }
 
   setAppearance(appearance: EditorAppearance): void {
-    monaco.editor.setTheme(appearance.theme === 'light' ? 'vs' : 'vs-dark')
+    monaco.editor.setTheme(monacoThemeOf({ kind: appearance.theme, highContrast: appearance.highContrast }))
     this.editor.updateOptions({ fontSize: appearance.fontSize, fontFamily: appearance.fontFamily })
   }
 

@@ -57,7 +57,7 @@ function leanLanguageConfiguration(): monaco.languages.LanguageConfiguration {
  * `leanThemeRules(base)` in them.
  */
 function defineLeanThemes(): void {
-  for (const base of ['vs', 'vs-dark'] as const) {
+  for (const base of ['vs', 'vs-dark', 'hc-black', 'hc-light'] as const) {
     monaco.editor.defineTheme(base, { base, inherit: true, rules: leanThemeRules(base), colors: {} })
   }
 }

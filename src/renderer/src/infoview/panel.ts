@@ -17,7 +17,7 @@ import { applyWorkspaceEdit, insertText } from './editor-edits'
 import { InfoviewHostApi } from './host-api'
 import { isInfoviewAction, type FrameKey, type FrameMethods } from './protocol'
 import { ServerStatus } from './server-status'
-import { buildInfoviewTheme } from './theme'
+import { buildInfoviewTheme, type InfoviewThemeInput } from './theme'
 
 export interface InfoviewHostEnv {
   backend: Backend
@@ -26,7 +26,7 @@ export interface InfoviewHostEnv {
   activeEditor(): { editor: monaco.editor.ICodeEditor; uri: string } | undefined
   onDidChangeActiveEditor(listener: () => void): Disposable
   showDocument(uri: string, selection?: Range): Promise<void>
-  theme(): { kind: 'dark' | 'light'; fontFamily: string; fontSize: number }
+  theme(): InfoviewThemeInput
   onDidChangeTheme(listener: () => void): Disposable
 }
 

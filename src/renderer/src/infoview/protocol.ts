@@ -55,6 +55,8 @@ export interface HostMethods {
 
 export interface FrameTheme {
   kind: 'dark' | 'light'
+  /** The frame's body then carries vscode-high-contrast(-light), as VS Code's webviews do. */
+  highContrast?: boolean
   /** `--vscode-*` custom properties and their values. */
   vars: Record<string, string>
 }

@@ -4,6 +4,7 @@ import type { FrameTheme } from './protocol'
 
 export interface InfoviewThemeInput {
   kind: 'dark' | 'light'
+  highContrast?: boolean
   fontFamily: string
   fontSize: number
 }
@@ -225,18 +226,50 @@ const light: Record<string, string> = {
   'lean4-infoView.caseLabel': '#1f7a1f',
 }
 
+// High contrast: the values of VS Code's hc-black / hc-light where they differ from dark / light.
+const highContrastDark: Record<string, string> = {
+  'editor-background': '#000000',
+  'editor-foreground': '#ffffff',
+  foreground: '#ffffff',
+  'contrastBorder': '#6fc3df',
+  'focusBorder': '#f38518',
+  'widget-border': '#6fc3df',
+  'editorWidget-border': '#6fc3df',
+  'editorHoverWidget-background': '#0c141f',
+  'editorHoverWidget-border': '#6fc3df',
+  'textLink-foreground': '#21a6ff',
+  'panel-background': '#000000',
+  'sideBar-background': '#000000',
+}
+
+const highContrastLight: Record<string, string> = {
+  'editor-background': '#ffffff',
+  'editor-foreground': '#292929',
+  foreground: '#292929',
+  'contrastBorder': '#0f4a85',
+  'focusBorder': '#006bbd',
+  'widget-border': '#0f4a85',
+  'editorWidget-border': '#0f4a85',
+  'editorHoverWidget-background': '#ffffff',
+  'editorHoverWidget-border': '#0f4a85',
+  'textLink-foreground': '#0f4a85',
+  'panel-background': '#ffffff',
+  'sideBar-background': '#ffffff',
+}
+
 /** Monaco's line height for a font size (its non-Mac ratio), in whole pixels. */
 export function lineHeightFor(fontSize: number): number {
   return Math.round(fontSize * 1.35)
 }
 
 export function buildInfoviewTheme(input: InfoviewThemeInput): FrameTheme {
-  const palette = input.kind === 'light' ? light : dark
+  const base = input.kind === 'light' ? light : dark
+  const palette = input.highContrast ? { ...base, ...(input.kind === 'light' ? highContrastLight : highContrastDark) } : base
   const fontSize = Number.isFinite(input.fontSize) && input.fontSize > 0 ? input.fontSize : 14
   const vars: Record<string, string> = {}
   for (const [name, value] of Object.entries({ ...shared, ...palette })) vars[`--vscode-${name}`] = value
   vars['--vscode-editor-font-family'] = input.fontFamily || 'monospace'
   vars['--vscode-editor-font-size'] = `${fontSize}px`
   vars['--vscode-editor-line-height'] = `${lineHeightFor(fontSize)}px`
-  return { kind: input.kind === 'light' ? 'light' : 'dark', vars }
+  return { kind: input.kind === 'light' ? 'light' : 'dark', highContrast: input.highContrast === true, vars }
 }

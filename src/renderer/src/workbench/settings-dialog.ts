@@ -3,6 +3,7 @@ import type { Settings } from '../../../shared/api'
 import { DisposableStore, listen } from './disposables'
 import { button, h } from './dom'
 import type { SettingsService } from './settings'
+import { THEME_SETTINGS } from './features/theme/color-theme'
 
 type Field =
   | { key: keyof Settings; label: string; kind: 'checkbox'; default: boolean }
@@ -12,7 +13,7 @@ type Field =
   | { key: keyof Settings; label: string; kind: 'json'; placeholder: string }
 
 const FIELDS: Field[] = [
-  { key: 'theme', label: 'Color theme', kind: 'select', options: ['dark', 'light'], default: 'dark' },
+  { key: 'theme', label: 'Color theme', kind: 'select', options: [...THEME_SETTINGS], default: 'system' },
   { key: 'fontSize', label: 'Editor font size', kind: 'number', min: 6, max: 72, default: 14 },
   { key: 'input.enabled', label: 'Unicode input (\\alpha → α)', kind: 'checkbox', default: true },
   { key: 'input.leader', label: 'Unicode input leader', kind: 'text', placeholder: '\\' },

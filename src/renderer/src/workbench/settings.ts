@@ -3,6 +3,7 @@
 import type { Settings } from '../../../shared/api'
 import type { Backend } from '../backend/backend'
 import { Emitter } from './disposables'
+import { OsColorWatcher, resolveColorTheme, type OsColorPreference } from './features/theme/color-theme'
 import { CODE_FONT_FAMILY } from '../fonts'
 
 export const DEFAULT_FONT_SIZE = 14
@@ -10,14 +11,19 @@ export const EDITOR_FONT_FAMILY = CODE_FONT_FAMILY
 
 export interface Appearance {
   theme: 'dark' | 'light'
+  highContrast: boolean
   fontSize: number
   fontFamily: string
 }
 
-export function appearanceOf(settings: Settings): Appearance {
+const NO_OS_PREFERENCE: OsColorPreference = { dark: true, highContrast: false }
+
+export function appearanceOf(settings: Settings, os: OsColorPreference = NO_OS_PREFERENCE): Appearance {
   const size = settings.fontSize
+  const color = resolveColorTheme(settings.theme, os)
   return {
-    theme: settings.theme === 'light' ? 'light' : 'dark',
+    theme: color.kind,
+    highContrast: color.highContrast,
     fontSize: typeof size === 'number' && size >= 6 && size <= 72 ? size : DEFAULT_FONT_SIZE,
     fontFamily: EDITOR_FONT_FAMILY,
   }
@@ -28,14 +34,22 @@ export class SettingsService {
   private readonly changed = new Emitter<Settings>()
   readonly onDidChange = this.changed.event
 
-  constructor(private readonly backend: Backend) {}
+  private readonly os: OsColorWatcher | undefined
+
+  /** `media` (the window) lets the theme follow the OS; a change there fires onDidChange like a settings change. */
+  constructor(
+    private readonly backend: Backend,
+    media?: ConstructorParameters<typeof OsColorWatcher>[0],
+  ) {
+    this.os = media && new OsColorWatcher(media, () => this.changed.fire(this.settings))
+  }
 
   get current(): Settings {
     return this.settings
   }
 
   appearance(): Appearance {
-    return appearanceOf(this.settings)
+    return appearanceOf(this.settings, this.os?.current())
   }
 
   async load(): Promise<void> {
@@ -49,6 +63,7 @@ export class SettingsService {
   }
 
   dispose(): void {
+    this.os?.dispose()
     this.changed.dispose()
   }
 }

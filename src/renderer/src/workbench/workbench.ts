@@ -201,7 +201,7 @@ export class Workbench implements Disposable {
         showDocument: async (uri, selection) => void (await this.showDocument(uri, selection)),
         theme: () => {
           const a = this.settings.appearance()
-          return { kind: a.theme, fontFamily: a.fontFamily, fontSize: a.fontSize }
+          return { kind: a.theme, highContrast: a.highContrast, fontFamily: a.fontFamily, fontSize: a.fontSize }
         },
         onDidChangeTheme: (listener) => this.themeChanged.event(listener),
       })
@@ -297,6 +297,7 @@ export class Workbench implements Disposable {
     const appearance = this.settings.appearance()
     document.body.classList.toggle('lx-theme-light', appearance.theme === 'light')
     document.body.classList.toggle('lx-theme-dark', appearance.theme !== 'light')
+    document.body.classList.toggle('lx-theme-hc', appearance.highContrast)
     document.documentElement.style.setProperty('--lx-editor-font-size', `${appearance.fontSize}px`)
     this.group.setAppearance(appearance)
     this.themeChanged.fire()

@@ -24,9 +24,12 @@ function applyTheme(theme: FrameTheme): void {
   }
   const kind = theme.kind === 'light' ? 'light' : 'dark'
   root.style.colorScheme = kind
-  document.body.classList.remove('vscode-dark', 'vscode-light')
-  document.body.classList.add(`vscode-${kind}`)
-  document.body.dataset.vscodeThemeKind = `vscode-${kind}`
+  // VS Code's webview body classes: vscode-dark / vscode-light / vscode-high-contrast (+ -light).
+  const cls = theme.highContrast ? (kind === 'light' ? 'vscode-high-contrast-light' : 'vscode-high-contrast') : `vscode-${kind}`
+  document.body.classList.remove('vscode-dark', 'vscode-light', 'vscode-high-contrast', 'vscode-high-contrast-light')
+  document.body.classList.add(cls)
+  if (theme.highContrast) document.body.classList.add(`vscode-${kind}`)
+  document.body.dataset.vscodeThemeKind = cls
 }
 
 /** Codes of transient server failures the infoview recovers from by itself (it reconnects and retries). */
