@@ -14,6 +14,7 @@ export interface CommandTargets {
   newFolder(): unknown
   searchSymbols(): void
   findInFiles(): void
+  showAbbreviations(): void
   documents: DocumentActions
   servers: ServerActions
   toggleInfoview(): void
@@ -58,6 +59,7 @@ function commandSpecs(t: CommandTargets): CommandSpec[] {
     { id: 'lean4.displayList', title: 'Lean 4: Infoview: Toggle All Messages', keybinding: 'CtrlCmd+Shift+Alt+Enter', run: () => t.infoviewAction('toggleAllMessages') },
     { id: 'lean4.infoView.toggleUpdating', title: 'Lean 4: Infoview: Toggle Updating', run: () => t.infoviewAction('togglePaused') },
     { id: 'lean4.infoView.toggleStickyPosition', title: 'Lean 4: Infoview: Toggle Pin', run: () => t.infoviewAction('togglePin') },
+    { id: 'lean4.docs.showAbbreviations', title: 'Lean 4: Docs: Show All Abbreviations', run: () => t.showAbbreviations() },
     { id: 'lean4.infoView.copyToComment', title: 'Lean 4: Infoview: Copy Contents to Comment', enabled: hasLean, run: () => t.infoviewAction('copyToComment') },
   ]
 }

@@ -39,7 +39,8 @@ import { SettingsService } from './settings'
 import { showSettingsDialog } from './settings-dialog'
 import { StatusBar } from './status-bar'
 import { TabStrip } from './tabs'
-import { UnicodeInputBinding } from './unicode-input-binding'
+import { UnicodeInputBinding, unicodeConfigOf } from './unicode-input-binding'
+import { showAbbreviations } from './features/abbreviations/abbreviation-view'
 import { registerWorkbenchCommands } from './workbench-commands'
 import { WorkbenchStatus } from './workbench-status'
 
@@ -150,6 +151,7 @@ export class Workbench implements Disposable {
           newFolder: () => this.files.newFolder(),
           searchSymbols: () => this.searchSymbols(''),
           findInFiles: () => this.findInFiles(),
+          showAbbreviations: () => showAbbreviations(this.picker, unicodeConfigOf(settings.current), (s) => this.insertSymbol(s)),
           documents: this.documents,
           servers: this.servers,
           toggleInfoview: () => this.toggleInfoview(),
@@ -246,6 +248,23 @@ export class Workbench implements Disposable {
       reveal: (path, range) => void this.openPath(path, range),
       initialQuery: selected,
     })
+  }
+
+  /** Types an abbreviation's symbol at every cursor (the caret where it has `$CURSOR`), or copies it. */
+  private insertSymbol(symbol: string): void {
+    const [before, after = ''] = symbol.split('$CURSOR')
+    const doc = this.group.activeDocument()
+    if (!doc || doc.readonly) {
+      void navigator.clipboard.writeText(before + after).then(
+        () => this.notifications.show(`Copied ${before + after} (no editor to insert it into).`),
+        (err) => this.notifications.error('Copying the symbol failed', err),
+      )
+      return
+    }
+    const editor = this.group.editor
+    editor.focus()
+    editor.trigger('abbreviations', 'type', { text: before + after })
+    for (let i = 0; i < after.length; i++) editor.trigger('abbreviations', 'cursorLeft', null)
   }
 
   private searchSymbols(query: string): void {
