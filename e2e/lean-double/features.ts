@@ -130,6 +130,14 @@ export function occurrences(fe: FileElab, off: number): Range[] | undefined {
   return [...spans.values()].sort((a, b) => a[0] - b[0]).map(([s, e]) => fe.doc.range(s, e))
 }
 
+/** The global constant at `off` (a declaration's name or a use of one), as written there; locals give undefined. */
+export function constantWrittenAt(fe: FileElab, off: number): string | undefined {
+  const decl = fe.cmds.find((c) => c.decl && c.decl.nameS <= off && off <= c.decl.nameE)?.decl
+  if (decl) return fe.text.slice(decl.nameS, decl.nameE)
+  const ti = termInfoAt(fe, off, true)
+  return ti?.constName ? fe.text.slice(ti.s, ti.e) : undefined
+}
+
 export function highlightsAt(fe: FileElab, off: number): unknown[] {
   return (occurrences(fe, off) ?? []).map((range) => ({ range, kind: 1 }))
 }

@@ -1,13 +1,15 @@
 // Request handlers after the watchdog has routed a request to an open document.
 import {
-  atPosition, completionAt, definitionAt, documentSymbols, foldingRanges, highlightsAt, hoverAt, occurrences,
+  atPosition, completionAt, constantWrittenAt, definitionAt, documentSymbols, foldingRanges, highlightsAt, hoverAt, occurrences,
   resolveCompletion, workspaceSymbols,
 } from './features'
 import { goalsAt, ppGoal, termGoalAt } from './goals'
 import type { RpcSessions } from './rpc'
-import { isPos, isRange, type Pos, type Range } from './text'
+import { isPos, isRange, type Pos, type Range, uriToPath } from './text'
 import { codeActions, moduleImportedBy, moduleImports, prepareModuleHierarchy, selectionRanges, semanticTokens } from './tokens'
 import { type DocWorker, RequestFailure } from './worker'
+import { occurrencesInOtherFiles } from './cross-file'
+import type { FileElab } from './elab-command'
 
 export interface HandlerCtx {
   docs: Map<string, DocWorker>
@@ -66,15 +68,20 @@ export const HANDLERS: Record<string, Handler> = {
   'textDocument/declaration': positional((_c, doc, off, _p, fe) => definitionAt(fe, off, doc.uri, 'declaration')),
   'textDocument/typeDefinition': positional((_c, doc, off, _p, fe) => definitionAt(fe, off, doc.uri, 'type')),
   'textDocument/documentHighlight': positional((_c, _d, off, _p, fe) => highlightsAt(fe, off)),
-  'textDocument/references': positional((_c, doc, off, _p, fe) => (occurrences(fe, off) ?? []).map((range) => ({ uri: doc.uri, range }))),
+  'textDocument/references': positional((c, doc, off, _p, fe) => [
+    ...(occurrences(fe, off) ?? []).map((range) => ({ uri: doc.uri, range })),
+    ...elsewhere(c, doc, fe, off),
+  ]),
   'textDocument/prepareRename': positional((_c, _d, off, _p, fe) => {
     const pos = fe.doc.positionAt(off)
     return (occurrences(fe, off) ?? []).find((r) => r.start.line === pos.line && r.start.character <= pos.character && pos.character <= r.end.character) ?? null
   }),
-  'textDocument/rename': positional((_c, doc, off, p, fe) => {
+  'textDocument/rename': positional((c, doc, off, p, fe) => {
     const occ = occurrences(fe, off)
     if (!occ?.length || typeof p.newName !== 'string') return null
-    return { changes: { [doc.uri]: occ.map((range) => ({ range, newText: p.newName })) } }
+    const changes: Record<string, { range: Range; newText: string }[]> = { [doc.uri]: occ.map((range) => ({ range, newText: p.newName as string })) }
+    for (const o of elsewhere(c, doc, fe, off)) (changes[o.uri] ??= []).push({ range: o.range, newText: p.newName })
+    return { changes }
   }),
   'textDocument/signatureHelp': positional(() => null),
   'textDocument/prepareCallHierarchy': positional(() => []),
@@ -170,4 +177,17 @@ export const HANDLERS: Record<string, Handler> = {
     check: (p) => void (typeof (p.module as { name?: unknown })?.name === 'string' || bad('module: expected a LeanModule')),
     run: async (ctx, p) => moduleImportedBy(ctx.docs.values(), p.module as { name: string }, ctx.root),
   },
+}
+
+/** Uses of the global constant at `off` in the project's other files (open ones in their current text). */
+function elsewhere(ctx: HandlerCtx, doc: DocWorker, fe: FileElab, off: number): { uri: string; range: Range }[] {
+  const name = constantWrittenAt(fe, off)
+  if (!name) return []
+  const open = new Map<string, string>()
+  for (const d of ctx.docs.values()) {
+    const file = uriToPath(d.uri)
+    if (file) open.set(file, d.text.text)
+  }
+  const self = uriToPath(doc.uri)
+  return occurrencesInOtherFiles(name, ctx.root, new Set(self ? [self] : []), (file) => open.get(file))
 }

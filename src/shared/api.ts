@@ -1,7 +1,7 @@
 // The one API the renderer (and any /ws client) may call. Both transports (Electron IPC and the /ws
 // JSON-RPC endpoint) dispatch to the same router in src/main/api. Types only, plus the method list.
 import type { ChannelFilters, ChannelName, ServerEvent } from './channels'
-import type { DependencyBuildMode, TextChange } from './lsp'
+import type { DependencyBuildMode, TextChange, TextEdit } from './lsp'
 
 export interface AppInfo {
   name: 'Lectern'
@@ -112,6 +112,8 @@ export interface ApiMethods {
   'workspace.rename': { params: { path: string; newPath: string }; result: DirEntry }
   /** Deletes a file or folder (permanently: there is no trash); refuses while a document inside has unsaved changes. */
   'workspace.delete': { params: { path: string }; result: null }
+  /** LSP TextEdits (ranges in the file's current text) to a file no editor has open, written atomically; refused with UnsavedChanges for a dirty document. */
+  'workspace.applyTextEdits': { params: { path: string; edits: TextEdit[] }; result: { mtimeMs: number } }
   'workspace.session': { params: Record<string, never>; result: WorkspaceSession }
   'workspace.rememberSession': { params: { openFiles: string[]; active?: string }; result: null }
   'doc.open': { params: { path: string }; result: OpenedDocument }
@@ -157,6 +159,7 @@ export const API_METHODS: readonly ApiMethod[] = [
   'workspace.createFolder',
   'workspace.rename',
   'workspace.delete',
+  'workspace.applyTextEdits',
   'workspace.session',
   'workspace.rememberSession',
   'doc.open',

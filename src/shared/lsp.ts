@@ -43,6 +43,12 @@ export interface TextChange {
   text: string
 }
 
+/** An LSP TextEdit: ranges refer to the text before any edit of the same batch. */
+export interface TextEdit {
+  range: Range
+  newText: string
+}
+
 export interface FileProgressProcessingInfo {
   range: Range
   /** 1 = processing, 2 = fatal error. */

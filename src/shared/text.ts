@@ -88,6 +88,32 @@ export function applyChanges(text: string, changes: TextChange[]): string {
   return text
 }
 
+/**
+ * Applies an LSP TextEdit[] (every range refers to the original text, as in a WorkspaceEdit). Overlapping or
+ * malformed ranges are refused: the caller must not write half an edit.
+ */
+export function applyTextEdits(text: string, edits: readonly { range: Range; newText: string }[]): string {
+  const starts = lineStarts(text)
+  const spans = edits.map((e, order) => {
+    if (!isValidRange(e.range) || typeof e.newText !== 'string') throw new Error('Malformed text edit.')
+    const from = offsetAt(text, e.range.start, starts)
+    const to = offsetAt(text, e.range.end, starts)
+    if (to < from) throw new Error('A text edit ends before it starts.')
+    return { from, to, newText: e.newText, order }
+  })
+  spans.sort((a, b) => a.from - b.from || a.to - b.to || a.order - b.order)
+  for (let i = 1; i < spans.length; i++) {
+    if (spans[i].from < spans[i - 1].to) throw new Error('Text edits overlap.')
+  }
+  let out = ''
+  let at = 0
+  for (const s of spans) {
+    out += text.slice(at, s.from) + s.newText
+    at = s.to
+  }
+  return out + text.slice(at)
+}
+
 /** The range covering the whole text (for fileProgress-like "to EOF" ranges). */
 export function endPosition(text: string): Position {
   return positionAt(text, text.length)

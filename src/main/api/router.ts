@@ -50,6 +50,7 @@ export class ApiRouter {
       'workspace.createFolder': (p) => files.create(str(p, 'path'), 'dir'),
       'workspace.rename': (p) => files.rename(str(p, 'path'), str(p, 'newPath')),
       'workspace.delete': async (p) => (await files.delete(str(p, 'path')), null),
+      'workspace.applyTextEdits': (p) => files.applyTextEdits(str(p, 'path'), p.edits),
       'workspace.session': () => workspace.session(),
       'workspace.rememberSession': async (p) => {
         await workspace.rememberSession({ openFiles: strArray(p, 'openFiles'), active: optStr(p, 'active') })

@@ -12,6 +12,7 @@ import { listWorkspaceFiles } from './file-index'
 import { createEntry } from './files'
 import { isInside, type PathPolicy, realpathLoose } from './paths'
 import { searchWorkspace } from './text-search'
+import { editFileOnDisk } from './text-edits'
 
 export class FileOperations {
   constructor(
@@ -43,6 +44,11 @@ export class FileOperations {
     await fs.mkdir(dirname(to), { recursive: true })
     await fs.rename(from, to)
     return { name: basename(to), path: to, kind: source.isDirectory() ? 'dir' : 'file' }
+  }
+
+  /** LSP text edits to a file that is not open (or open and clean), written atomically. */
+  applyTextEdits(path: string, edits: unknown): Promise<{ mtimeMs: number }> {
+    return editFileOnDisk(this.policy, this.documents, path, edits)
   }
 
   async delete(path: string): Promise<void> {

@@ -20,6 +20,7 @@ import { registerNavigation } from './navigation'
 import { LeanRequester } from './request'
 import { registerSemanticTokens } from './semantic-tokens'
 import { ServerInfo } from './server-info'
+import { registerReferencesAndRename } from './references-rename'
 import { registerSymbols } from './symbols'
 
 export { setDocumentOpener, type DocumentOpener } from './navigation'
@@ -37,6 +38,7 @@ export function registerLeanFeatures(backend: Backend): LeanFeatures {
     registerHover(req),
     registerCompletion(req),
     ...registerNavigation(req),
+    ...registerReferencesAndRename(req),
     ...registerSymbols(req),
     ...registerSemanticTokens(req, info, backend),
     ...registerHints(req, backend),
