@@ -1,6 +1,5 @@
 // The desktop shell's own messages between main and the renderer (Electron only; serve mode has no shell).
-// Types only. The preload exposes them as named functions: shell_ready, shell_setMenu, shell_setLayout,
-// onShellEvent.
+// Types only. The preload exposes them as `window.lecternShell` (ShellPreload).
 import type { FileTarget } from './api'
 
 /** One renderer command as the native menu shows it. */
@@ -24,7 +23,7 @@ export type ShellEvent =
   | { kind: 'open'; files: FileTarget[] }
   | { kind: 'notice'; message: string }
 
-/** What `shell_ready()` answers. */
+/** What `ready()` answers. */
 export interface ShellReady {
   layout: ShellLayout
 }
@@ -35,3 +34,12 @@ export const SHELL_CHANNELS = {
   layout: 'lectern-shell:layout',
   event: 'lectern-shell:event',
 } as const
+
+/** `window.lecternShell`, the preload's named functions for the shell. */
+export interface ShellPreload {
+  /** The page can take events; answers the remembered layout. */
+  ready(): Promise<ShellReady | undefined>
+  setMenu(commands: MenuCommandState[]): void
+  setLayout(layout: ShellLayout): void
+  onEvent(listener: (ev: ShellEvent) => void): () => void
+}

@@ -2,15 +2,15 @@
 // to the native menu whenever a command or its enabled state may have changed, run the commands the menu sends
 // back, open files a second launch hands over, show the shell's notices, and keep the side widths per workspace.
 import type { FileTarget } from '../../../shared/api'
-import type { MenuCommandState, ShellEvent, ShellLayout, ShellReady } from '../../../shared/shell'
+import type { MenuCommandState, ShellLayout, ShellPreload } from '../../../shared/shell'
 import type { Command } from './commands'
 import { DisposableStore, toDisposable, type Disposable } from './disposables'
 
-export interface ShellPreload {
-  shell_ready(): Promise<ShellReady | undefined>
-  shell_setMenu(commands: MenuCommandState[]): void
-  shell_setLayout(layout: ShellLayout): void
-  onShellEvent(listener: (ev: ShellEvent) => void): () => void
+declare global {
+  interface Window {
+    /** The desktop shell's preload functions; absent in a browser tab. */
+    lecternShell?: ShellPreload
+  }
 }
 
 export interface ShellHostTargets {
@@ -27,7 +27,7 @@ export interface ShellHostTargets {
 
 export function shellPreload(api: unknown): ShellPreload | undefined {
   const p = api as Partial<ShellPreload> | undefined
-  return p && typeof p.shell_ready === 'function' && typeof p.shell_setMenu === 'function' && typeof p.onShellEvent === 'function' && typeof p.shell_setLayout === 'function' ? (p as ShellPreload) : undefined
+  return p && typeof p.ready === 'function' && typeof p.setMenu === 'function' && typeof p.onEvent === 'function' && typeof p.setLayout === 'function' ? (p as ShellPreload) : undefined
 }
 
 export function menuState(commands: Command[], isEnabled: (c: Command) => boolean): MenuCommandState[] {
@@ -55,14 +55,14 @@ export function connectShell(shell: ShellPreload, t: ShellHostTargets): Disposab
       const json = JSON.stringify(state)
       if (json === lastMenu) return
       lastMenu = json
-      shell.shell_setMenu(state)
+      shell.setMenu(state)
     }, 50)
   }
   d.add(toDisposable(() => clearTimeout(menuTimer)))
   d.add(t.onDidChangeState(publishMenu))
   d.add(
     toDisposable(
-      shell.onShellEvent((ev) => {
+      shell.onEvent((ev) => {
         if (ev.kind === 'command') t.runCommand(ev.id)
         else if (ev.kind === 'open') t.openFiles(ev.files)
         else if (ev.kind === 'notice') t.notify(ev.message)
@@ -80,7 +80,7 @@ export function connectShell(shell: ShellPreload, t: ShellHostTargets): Disposab
       const json = JSON.stringify(widths)
       if (json !== lastLayout) {
         lastLayout = json
-        shell.shell_setLayout(widths)
+        shell.setLayout(widths)
       }
     }, 300)
   })
@@ -88,7 +88,7 @@ export function connectShell(shell: ShellPreload, t: ShellHostTargets): Disposab
     observer.disconnect()
     clearTimeout(layoutTimer)
   }))
-  void shell.shell_ready().then((ready) => {
+  void shell.ready().then((ready) => {
     for (const [key, prop] of Object.entries(WIDTHS) as [keyof ShellLayout, string][]) {
       const width = ready?.layout[key]
       if (width) t.root.style.setProperty(prop, `${width}px`)

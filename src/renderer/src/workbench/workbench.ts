@@ -166,7 +166,7 @@ export class Workbench implements Disposable {
       ),
     )
     d.add(new KeybindingService(this.commands, isMac, () => this.dialogs.isOpen, (err) => this.notifications.error('Command failed', err)))
-    const shell = shellPreload(window.lectern)
+    const shell = shellPreload(window.lecternShell)
     if (shell) {
       d.add(
         connectShell(shell, {
