@@ -79,6 +79,13 @@ describe('folders and files on the command line', () => {
     assert.equal(parseFileTarget('D:7', '/', none).line, undefined, 'a bare drive letter is not a file with a line')
   })
 
+  it('file:// URIs from a file manager are paths; a folder URI opens as the workspace', { skip: process.platform === 'win32' && 'POSIX file URIs' }, () => {
+    const stat = fsOf(['/home/u/My Proofs'])
+    const args = parseLaunchArgs(['file:///home/u/My%20Proofs', 'file:///home/u/My%20Proofs/A.lean'], env, { cwd: '/', stat })
+    assert.equal(args.workspace, '/home/u/My Proofs')
+    assert.deepEqual(args.files, [{ path: '/home/u/My Proofs/A.lean' }])
+  })
+
   it('after -- every argument is a path, even one that looks like a flag', () => {
     const args = parseLaunchArgs(['--', '--weird.lean:2'], env, { cwd: '/p', stat: fsOf([]) })
     assert.deepEqual(args.files, [{ path: '/p/--weird.lean', line: 2 }])

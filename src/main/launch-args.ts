@@ -4,6 +4,7 @@
 // Chromium's own switches (--no-sandbox, --ozone-platform=wayland, …) are Chromium's business: they pass through.
 import { statSync } from 'node:fs'
 import { resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import type { FileTarget } from '../shared/api'
 import { defaultUserDataDir } from './user-data'
 
@@ -73,6 +74,14 @@ function defaultStat(path: string): 'dir' | 'file' | undefined {
  * split (a file may have a colon in its name); a bare drive letter is not a path with a position.
  */
 export function parseFileTarget(arg: string, cwd: string, stat: ParseOptions['stat'] = defaultStat): FileTarget {
+  // File managers may hand over URIs (`Exec=lectern %U` in the .desktop file).
+  if (arg.startsWith('file://')) {
+    try {
+      return { path: fileURLToPath(arg) }
+    } catch {
+      // not a local file URI: treat it as a path
+    }
+  }
   const whole = resolve(cwd, arg)
   if (stat(whole)) return { path: whole }
   const m = /^(.+?)(?::(\d+))?(?::(\d+))?$/.exec(arg)
@@ -98,7 +107,7 @@ export function parseLaunchArgs(argv: string[], env: NodeJS.ProcessEnv, options:
   }
   let positionalOnly = false
   const positional = (a: string) => {
-    const path = resolve(cwd, a)
+    const path = a.startsWith('file://') ? parseFileTarget(a, cwd, stat).path : resolve(cwd, a)
     if (stat(path) === 'dir') {
       if (!args.workspace) args.workspace = path
       else args.extraFolders.push(path)
