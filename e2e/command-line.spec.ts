@@ -1,15 +1,10 @@
 // `lectern [folder] [file[:line[:column]]]`: files named on the command line open at their position once the
 // workbench starts (serve mode here; the desktop app passes them the same way, and a second launch through its
 // shell event — see test/electron-app.test.ts).
-import { expect, test } from './fixtures'
+import { DEFAULT_FILES, expect, test } from './fixtures'
 
 test.describe('files on the command line', () => {
-  test.use({ launchArgs: ['Main.lean:2:3', 'notes/Read Me.txt:1'], workspaceFiles: {
-    'lean-toolchain': 'leanprover/lean4:v4.20.0\n',
-    'lakefile.toml': 'name = "demo"\n',
-    'Main.lean': 'theorem one : 1 = 1 := by\n  rfl\n',
-    'notes/Read Me.txt': 'a note\n',
-  } })
+  test.use({ launchArgs: ['Main.lean:2:3', 'notes/Read Me.txt:1'], workspaceFiles: { ...DEFAULT_FILES, 'notes/Read Me.txt': 'a note\n' } })
 
   test('open with the cursor at the given line and column', async ({ app }) => {
     const { page } = app
