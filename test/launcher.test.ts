@@ -115,6 +115,22 @@ describe('running the app', () => {
     assert.equal(signals.listenerCount('SIGINT'), 0, 'handlers are removed when the app ends')
   })
 
+  it('on Windows the console delivers Ctrl+C itself: the launcher waits instead of terminating the app', async () => {
+    const kills: string[] = []
+    let child: (EventEmitter & { kill(sig: string): boolean }) | undefined
+    const spawn = (_c: string, _a: string[], options: Record<string, unknown>) => {
+      assert.equal(options.detached, false, 'a detached child would get its own console window')
+      child = Object.assign(new EventEmitter(), { stderr: new PassThrough(), kill: (sig: string) => (kills.push(sig), true) })
+      return child as never
+    }
+    const signals = new EventEmitter()
+    const exit = runApp({ mode: 'electron', command: 'electron.exe', args: [], platform: 'win32', spawn, signals, stderr: sink() })
+    signals.emit('SIGINT')
+    child?.emit('exit', 0, null)
+    assert.equal(await exit, 0)
+    assert.deepEqual(kills, [])
+  })
+
   it('a death by signal is reported with the hint and a non-zero exit', async () => {
     const err = sink()
     const code = await runApp({ mode: 'electron', command: process.execPath, args: [FAKE_APP, 'segv', join(mkdtempSync(join(tmpdir(), 'lectern-launcher-')), 'log')], signals: new EventEmitter(), stderr: err })

@@ -117,7 +117,8 @@ const FORWARDED = ['SIGINT', 'SIGTERM', 'SIGHUP']
 /**
  * Runs the app and resolves with the exit code for `npm start`. Electron runs in its own process group, so a
  * Ctrl+C reaches it exactly once, from here (the terminal, npm and this script each see it): Chromium handles
- * only its first SIGINT gracefully, and the second would kill it before the backups are written.
+ * only its first SIGINT gracefully, and the second would kill it before the backups are written. The handlers
+ * also keep this script alive until the app has finished shutting down.
  */
 export function runApp({ mode, command, args, env = process.env, platform = process.platform, spawn = nodeSpawn, signals = process, stderr = process.stderr }) {
   const isElectron = mode === 'electron'
@@ -136,7 +137,9 @@ export function runApp({ mode, command, args, env = process.env, platform = proc
     const handler = () => {
       if (forwarded.has(sig)) return
       forwarded.add(sig)
-      child.kill(sig)
+      // Windows delivers Ctrl+C to every process of the console itself, and `kill` there is TerminateProcess,
+      // which would skip the backups: only wait for the app.
+      if (platform !== 'win32') child.kill(sig)
     }
     signals.on(sig, handler)
     return [sig, handler]

@@ -102,7 +102,8 @@ export function startElectronApp(options: ElectronAppOptions = {}): void {
       window?.show()
       window?.focus()
     },
-    openFiles: (files) => shellHost?.send({ kind: 'open', files }),
+    // Before the core is up, files join the launch's own.
+    openFiles: (files) => (shellHost ? shellHost.send({ kind: 'open', files }) : launchFiles.push(...files)),
     openFolder: (path) => openFolder(path),
     notify,
     roots: () => core?.roots ?? [],
@@ -115,10 +116,8 @@ export function startElectronApp(options: ElectronAppOptions = {}): void {
   // macOS: a .lean file opened from Finder or dropped on the Dock icon (before ready: part of the launch).
   app.on('open-file', (e, path) => {
     e.preventDefault()
-    if (core) {
-      targets.focus()
-      targets.openFiles([{ path }])
-    } else launchFiles.push({ path })
+    targets.focus()
+    targets.openFiles([{ path }])
   })
 
   const shutdown = new Shutdown({
