@@ -1,6 +1,7 @@
 // Electron's process.argv as the user typed it. Plain Node: the shell (src/main/electron) and tests share it.
 import type { FileTarget } from '../../shared/api'
 import { parseLaunchArgs, type LaunchArgs, type ParseOptions } from '../launch-args'
+import { realpathLoose } from '../workspace/paths'
 
 /**
  * The user's arguments: after the executable, and when unpackaged (`electron <app> …`) after the app folder.
@@ -35,7 +36,8 @@ export function handOver(argv: readonly string[], cwd: string, isPackaged: boole
   }
   const roots = targets.roots()
   for (const folder of [args.workspace, ...args.extraFolders]) {
-    if (folder && !roots.includes(folder)) targets.openFolder(folder)
+    // Roots are real paths; a folder named through a symlink is still the open one.
+    if (folder && !roots.includes(folder) && !roots.includes(realpathLoose(folder))) targets.openFolder(folder)
   }
   if (args.files.length > 0) targets.openFiles(args.files)
   if (args.unknownFlags.length > 0) targets.notify(`A second launch of Lectern had options it does not know: ${args.unknownFlags.join(' ')}.`)
