@@ -76,7 +76,7 @@ describe('finding and downloading Electron', () => {
     assert.deepEqual(plan, { mode: 'electron', path: 'C:\\repo\\electron.exe' })
   })
 
-  it('reads path.txt, honours ELECTRON_OVERRIDE_DIST_PATH, and serve mode is chosen without a display or when asked', async () => {
+  it('reads path.txt, honours ELECTRON_OVERRIDE_DIST_PATH; serve mode when asked, without a display, or after a failed download', async () => {
     const files = new Map([
       ['/r/node_modules/electron/install.js', ''],
       ['/r/node_modules/electron/path.txt', 'electron'],
@@ -89,8 +89,12 @@ describe('finding and downloading Electron', () => {
     files.delete('/r/node_modules/electron/path.txt')
     assert.equal(findElectronBinary({ root: '/r', env: {}, platform: 'linux', ...fs }).download, true)
     const never = () => { throw new Error('must not look for Electron') }
-    assert.match((await planLaunch({ root: '/r', env: {}, platform: 'linux', find: never })) .mode, /serve/)
     assert.deepEqual(await planLaunch({ root: '/r', forceServe: true, find: never }), { mode: 'serve', why: '--serve was given' })
+    const installed = () => ({ path: '/r/electron' })
+    assert.deepEqual(await planLaunch({ root: '/r', env: {}, platform: 'linux', find: installed }), { mode: 'serve', why: 'there is no display ($DISPLAY and $WAYLAND_DISPLAY are unset)' })
+    assert.deepEqual(await planLaunch({ root: '/r', env: { WAYLAND_DISPLAY: 'wayland-0' }, platform: 'linux', find: installed }), { mode: 'electron', path: '/r/electron' })
+    const failed = await planLaunch({ root: '/r', env: {}, platform: 'linux', find: () => ({ why: 'not yet', download: true }), download: async () => ({ ok: false, error: 'TypeError: fetch failed' }), log: () => undefined })
+    assert.deepEqual(failed, { mode: 'serve', why: "Electron's download failed: TypeError: fetch failed; also, there is no display ($DISPLAY and $WAYLAND_DISPLAY are unset)" }, 'a headless machine still tries the download and names both reasons')
   })
 })
 

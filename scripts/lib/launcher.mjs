@@ -78,20 +78,24 @@ export function missingDisplay(env, platform) {
 
 /**
  * Decides how to start: `{ mode: 'electron', path }` or `{ mode: 'serve', why }`. Downloads Electron's binary
- * first when it is missing; only a failed download (or a forced `--serve`, or no display) means serve mode.
+ * first when it is missing; only a failed download, no display or a forced `--serve` means serve mode, and the
+ * reason names each that applies.
  */
 export async function planLaunch({ root, forceServe, env = process.env, platform = process.platform, find = findElectronBinary, download = downloadElectron, log = console.log }) {
   if (forceServe) return { mode: 'serve', why: '--serve was given' }
   const noDisplay = missingDisplay(env, platform)
-  if (noDisplay) return { mode: 'serve', why: noDisplay }
+  const also = noDisplay ? `; also, ${noDisplay}` : ''
   let found = find({ root, env, platform })
-  if (found.path) return { mode: 'electron', path: found.path }
-  if (!found.download) return { mode: 'serve', why: found.why }
-  log("Lectern: downloading Electron's binary (node node_modules/electron/install.js)…")
-  const result = await download({ root, env })
-  if (!result.ok) return { mode: 'serve', why: `Electron's download failed: ${result.error}` }
-  found = find({ root, env, platform })
-  return found.path ? { mode: 'electron', path: found.path } : { mode: 'serve', why: `Electron's download finished but ${found.why}` }
+  if (!found.path && found.download) {
+    log("Lectern: downloading Electron's binary (node node_modules/electron/install.js)…")
+    const result = await download({ root, env })
+    if (!result.ok) return { mode: 'serve', why: `Electron's download failed: ${result.error}${also}` }
+    found = find({ root, env, platform })
+    if (!found.path) return { mode: 'serve', why: `Electron's download finished but ${found.why}${also}` }
+  }
+  if (!found.path) return { mode: 'serve', why: `${found.why}${also}` }
+  if (noDisplay) return { mode: 'serve', why: noDisplay }
+  return { mode: 'electron', path: found.path }
 }
 
 /** The environment the app runs with: ELECTRON_RUN_AS_NODE would make Electron a plain Node. */
