@@ -124,6 +124,7 @@ export function startElectronApp(options: ElectronAppOptions = {}): void {
     steps: () => {
       // app.exit closes windows without their `close` event: remember the window here.
       const remembered = window && !window.isDestroyed() ? states.update(workspaceKey(), windowState(window)) : undefined
+      shellHost?.dispose()
       return Promise.all([remembered, bridge?.close(), core?.dispose()])
     },
     exit: (code) => app.exit(code),
