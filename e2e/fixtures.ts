@@ -29,6 +29,8 @@ export interface AppOptions {
   doubleEnv: Record<string, string>
   /** Console errors the test expects (substring match); any other error fails the test. */
   allowedConsoleErrors: string[]
+  /** More command-line arguments (files to open: `Main.lean:2:3`, relative to the workspace, serve's cwd). */
+  launchArgs: string[]
 }
 
 export interface LecternApp {
@@ -53,7 +55,8 @@ export const test = base.extend<AppOptions & { app: LecternApp }>({
   leanServer: ['double', { option: true }],
   doubleEnv: [{}, { option: true }],
   allowedConsoleErrors: [[], { option: true }],
-  app: async ({ page, workspaceFiles, leanServer, doubleEnv, allowedConsoleErrors }, use, testInfo) => {
+  launchArgs: [[], { option: true }],
+  app: async ({ page, workspaceFiles, leanServer, doubleEnv, allowedConsoleErrors, launchArgs }, use, testInfo) => {
     if (!existsSync(SERVE_JS)) throw new Error('out/main/serve.js is missing: run `npm run build` first.')
     const tmp = mkdtempSync(join(tmpdir(), 'lectern-e2e-'))
     const userData = join(tmp, 'user-data')
@@ -72,8 +75,10 @@ export const test = base.extend<AppOptions & { app: LecternApp }>({
     else if (leanServer === 'none') env.PATH = '/usr/bin:/bin' // a machine with no elan, lean or lake anywhere
     const args = [SERVE_JS, '--port', '0', '--no-browser', '--user-data', userData]
     if (workspaceFiles) args.push('--workspace', workspace)
+    args.push(...launchArgs)
+    const cwd = workspaceFiles ? workspace : tmp
     let output = ''
-    let launched = await launchServe(args, env, (text) => (output += text))
+    let launched = await launchServe(args, env, cwd, (text) => (output += text))
     const consoleErrors: string[] = []
     page.on('console', (msg) => {
       if (msg.type() === 'error') consoleErrors.push(msg.text())
@@ -95,7 +100,7 @@ export const test = base.extend<AppOptions & { app: LecternApp }>({
         await page.goto('about:blank')
         await stopServe(launched.serve)
         output += '\n--- relaunched ---\n'
-        launched = await launchServe(args, env, (text) => (output += text))
+        launched = await launchServe(args, env, cwd, (text) => (output += text))
         await page.goto(launched.url)
       },
       consoleErrors,
@@ -121,8 +126,8 @@ export const test = base.extend<AppOptions & { app: LecternApp }>({
 export { expect }
 
 /** Starts serve mode and waits for the URL it prints (with the token). */
-async function launchServe(args: string[], env: NodeJS.ProcessEnv, onOutput: (text: string) => void): Promise<{ serve: ChildProcess; url: string }> {
-  const serve = spawn(process.execPath, args, { env, stdio: ['pipe', 'pipe', 'pipe'] })
+async function launchServe(args: string[], env: NodeJS.ProcessEnv, cwd: string, onOutput: (text: string) => void): Promise<{ serve: ChildProcess; url: string }> {
+  const serve = spawn(process.execPath, args, { env, cwd, stdio: ['pipe', 'pipe', 'pipe'] })
   let printed = ''
   serve.stderr?.on('data', (d) => onOutput(String(d)))
   const url = await new Promise<string>((resolveUrl, reject) => {

@@ -2,13 +2,14 @@
 // src/main/index.ts and plain Node's src/main/serve.ts — create one Core and hand its router to transports.
 import { promises as fs } from 'node:fs'
 import { join, resolve } from 'node:path'
-import type { AppInfo } from '../shared/api'
+import type { AppInfo, FileTarget } from '../shared/api'
 import { ApiRouter } from './api/router'
 import { SettingsStore } from './config/settings'
 import { Hub } from './hub/hub'
 import type { CrashPolicyOptions } from './lean/crash-policy'
 import { DocumentStore } from './lean/documents'
 import { LeanServerRegistry } from './lean/registry'
+import { resolveProjectRoot } from './toolchain/project-root'
 import { Backups } from './workspace/backups'
 import { SessionStore } from './workspace/sessions'
 import { PathPolicy, realpathLoose } from './workspace/paths'
@@ -21,6 +22,8 @@ export interface CoreOptions {
   mode: 'electron' | 'serve'
   /** Folder to open; when absent the scratch project in the user data folder. */
   workspace?: string
+  /** Files to open at start (command line), shown by the renderer at their positions. */
+  launchFiles?: FileTarget[]
   userDataDir: string
   env?: NodeJS.ProcessEnv
   detectionTimeoutMs?: number
@@ -72,6 +75,9 @@ export class Core {
 
   static async create(options: CoreOptions): Promise<Core> {
     await fs.mkdir(options.userDataDir, { recursive: true })
+    // `lectern Foo.lean:12` without a folder: open the file's project (nearest lean-toolchain), as vscode-lean4 would.
+    const firstFile = options.launchFiles?.[0]
+    if (!options.workspace && firstFile) options = { ...options, workspace: (await resolveProjectRoot(firstFile.path, [])).root }
     if (options.workspace) {
       const dir = realpathLoose(resolve(options.workspace))
       const stat = await fs.stat(dir).catch(() => undefined)
@@ -91,6 +97,7 @@ export class Core {
       scratch: this.scratch,
       platform: process.platform,
       infoviewUrl: this.infoviewUrl,
+      ...(this.options.launchFiles?.length ? { launchFiles: this.options.launchFiles } : {}),
     }
   }
 

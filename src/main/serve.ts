@@ -5,8 +5,9 @@ import { spawn } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { Bridge } from './bridge/bridge'
-import { Core } from './core'
-import { parseLaunchArgs } from './launch-args'
+import { APP_VERSION, Core } from './core'
+import { parseLaunchArgs, USAGE } from './launch-args'
+import { onStopSignals, Shutdown } from './shell/shutdown'
 
 function rendererDir(): string {
   const candidates = [process.env.LECTERN_RENDERER_DIR, join(__dirname, '../renderer'), resolve('out/renderer')]
@@ -27,7 +28,11 @@ function openInBrowser(url: string): void {
 
 async function main(): Promise<void> {
   const args = parseLaunchArgs(process.argv.slice(2), process.env)
-  const core = await Core.create({ mode: 'serve', workspace: args.workspace, userDataDir: args.userDataDir })
+  if (args.action) {
+    console.log(args.action === 'help' ? USAGE : `Lectern ${APP_VERSION}`)
+    return
+  }
+  const core = await Core.create({ mode: 'serve', workspace: args.workspace, userDataDir: args.userDataDir, launchFiles: args.files })
   const bridge = new Bridge({ core, rendererDir: rendererDir(), port: args.port })
   await bridge.listen()
   core.infoviewUrl = bridge.frameUrl
@@ -35,24 +40,16 @@ async function main(): Promise<void> {
   console.log(`Open this URL in a browser: ${bridge.pageUrl}`)
   if (args.openBrowser) openInBrowser(bridge.pageUrl)
 
-  let stopping = false
-  const stop = async (signal: string) => {
-    if (stopping) return
-    stopping = true
-    console.log(`Lectern: ${signal}, shutting down the Lean servers…`)
-    // Each step is bounded on its own; this is the last resort so a stop request always ends the process.
-    setTimeout(() => {
-      console.error('Lectern: shutdown took too long; exiting.')
-      process.exit(1)
-    }, 15_000).unref()
-    await bridge.close()
-    await core.dispose()
-    process.exit(0)
-  }
-  process.on('SIGINT', () => void stop('SIGINT'))
-  process.on('SIGTERM', () => void stop('SIGTERM'))
+  const shutdown = new Shutdown({
+    steps: async () => {
+      await bridge.close()
+      await core.dispose()
+    },
+    exit: (code) => process.exit(code),
+  })
+  onStopSignals(process, (signal) => void shutdown.run(signal))
   // Started by a parent that dies (npm start killed): stdin closes when it is a pipe.
-  process.on('disconnect', () => void stop('parent gone'))
+  process.on('disconnect', () => void shutdown.run('parent gone'))
 }
 
 main().catch((err) => {

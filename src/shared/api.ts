@@ -14,6 +14,15 @@ export interface AppInfo {
   platform: string
   /** URL of the sandboxed infoview frame page (carries its own asset-only token in serve mode, never the API token). */
   infoviewUrl: string
+  /** Files named on the command line (`lectern A.lean:12:5`), opened once the workbench starts. */
+  launchFiles?: FileTarget[]
+}
+
+/** A file to open with the cursor at a position: 1-based line and column, as typed on a command line. */
+export interface FileTarget {
+  path: string
+  line?: number
+  column?: number
 }
 
 export interface DirEntry {
@@ -70,6 +79,8 @@ export interface Settings {
   /** 'system' (the default) follows the OS's dark/light and high-contrast preference, live. */
   theme?: 'system' | 'dark' | 'light' | 'high-contrast-dark' | 'high-contrast-light'
   fontSize?: number
+  /** Desktop app: also serve /ws and /lsp on 127.0.0.1 for other tools (like `--bridge`; read at start). */
+  'bridge.enabled'?: boolean
 }
 
 export interface SearchMatch {

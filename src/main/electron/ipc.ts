@@ -1,34 +1,40 @@
 // ipcMain wiring: one handler per API method, each checking that the sender is our own main frame
 // (Electron security checklist #17), dispatching to the same router as /ws.
 import { randomUUID } from 'node:crypto'
-import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron'
+import { ipcMain, type IpcMainEvent, type IpcMainInvokeEvent, type WebContents } from 'electron'
 import { API_METHODS } from '../../shared/api'
 import type { ApiRouter, ConnectionContext } from '../api/router'
 import { errorMessage } from '../util/errors'
 import { isAppUrl } from './protocol'
 
 const contexts = new Map<number, ConnectionContext>()
+/** Web contents whose `destroyed` we listen to: once each, however often the page reloads. */
+const watched = new Set<number>()
 
 function contextFor(contents: WebContents, router: ApiRouter): ConnectionContext {
   let ctx = contexts.get(contents.id)
   if (!ctx) {
-    const created: ConnectionContext = {
+    ctx = {
       id: `ipc-${randomUUID()}`,
       sendEvent: (subscriptionId, channel, payload) => {
         if (!contents.isDestroyed()) contents.send('lectern:event', { subscriptionId, channel, payload })
       },
     }
-    contexts.set(contents.id, created)
+    contexts.set(contents.id, ctx)
+  }
+  if (!watched.has(contents.id)) {
+    watched.add(contents.id)
+    const id = contents.id
     contents.once('destroyed', () => {
-      router.disconnect(created)
-      contexts.delete(contents.id)
+      resetIpcContext(id, router)
+      watched.delete(id)
     })
-    ctx = created
   }
   return ctx
 }
 
-function trustedSender(e: IpcMainInvokeEvent): boolean {
+/** Only our own page's main frame, on app://lectern, may call (not the infoview frame, not a navigated page). */
+export function trustedSender(e: Pick<IpcMainInvokeEvent | IpcMainEvent, 'sender' | 'senderFrame'>): boolean {
   const frame = e.senderFrame
   return !!frame && frame === e.sender.mainFrame && isAppUrl(frame.url)
 }
@@ -38,7 +44,6 @@ export function registerIpc(router: ApiRouter): void {
     ipcMain.handle(`lectern:${method}`, async (e, params) => {
       if (!trustedSender(e)) return { ok: false, error: { code: -32600, message: 'Refused: IPC from an untrusted frame.' } }
       try {
-        // After a reload the page starts a new session: drop the old one's subscriptions.
         const result = await router.dispatch(method, params, contextFor(e.sender, router))
         return { ok: true, result }
       } catch (err) {
@@ -49,8 +54,9 @@ export function registerIpc(router: ApiRouter): void {
   }
 }
 
-export function resetIpcContext(contents: WebContents, router: ApiRouter): void {
-  const ctx = contexts.get(contents.id)
+/** After a reload the page starts a new session: drop the old one's subscriptions. */
+export function resetIpcContext(contentsId: number, router: ApiRouter): void {
+  const ctx = contexts.get(contentsId)
   if (ctx) router.disconnect(ctx)
-  contexts.delete(contents.id)
+  contexts.delete(contentsId)
 }

@@ -4,18 +4,9 @@ import { protocol } from 'electron'
 import { randomBytes } from 'node:crypto'
 import { infoviewFrameCsp, mainPageCsp, withFrameNonce } from '../bridge/csp'
 import { contentTypeOf, readStatic, resolveStatic } from '../bridge/static-files'
+import { APP_ORIGIN } from '../shell/web-rules'
 
-export const APP_ORIGIN = 'app://lectern'
-
-/** True for app://lectern/… URLs. (WHATWG `URL.origin` is "null" for custom schemes, so compare scheme and host.) */
-export function isAppUrl(raw: string): boolean {
-  try {
-    const url = new URL(raw)
-    return `${url.protocol}//${url.host}` === APP_ORIGIN
-  } catch {
-    return false
-  }
-}
+export { APP_ORIGIN, isAppUrl } from '../shell/web-rules'
 
 export function registerAppScheme(): void {
   protocol.registerSchemesAsPrivileged([
@@ -23,7 +14,8 @@ export function registerAppScheme(): void {
   ])
 }
 
-export function handleAppProtocol(rendererDir: string, bridgeWsOrigin: string): void {
+/** `bridgeWsOrigin`: only when the bridge runs (`--bridge`); the page itself talks over IPC. */
+export function handleAppProtocol(rendererDir: string, bridgeWsOrigin: string | undefined): void {
   protocol.handle('app', async (request) => {
     const url = new URL(request.url)
     if (url.host !== 'lectern') return new Response('Not found', { status: 404 })
@@ -39,7 +31,7 @@ export function handleAppProtocol(rendererDir: string, bridgeWsOrigin: string): 
       body = withFrameNonce(body, nonce)
       headers['Content-Security-Policy'] = infoviewFrameCsp(APP_ORIGIN, nonce)
     } else if (type.startsWith('text/html')) {
-      headers['Content-Security-Policy'] = mainPageCsp(APP_ORIGIN, bridgeWsOrigin)
+      headers['Content-Security-Policy'] = mainPageCsp(APP_ORIGIN, bridgeWsOrigin ?? '')
     }
     return new Response(new Uint8Array(body), { status: 200, headers })
   })

@@ -31,7 +31,7 @@ interface CommandSpec extends Command {
   editorMenuGroup?: string
 }
 
-function commandSpecs(t: CommandTargets): CommandSpec[] {
+export function commandSpecs(t: CommandTargets): CommandSpec[] {
   const hasDoc = () => t.hasActiveDocument()
   const hasLean = () => t.hasActiveLeanDocument()
   return [

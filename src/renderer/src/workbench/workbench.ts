@@ -1,6 +1,6 @@
 // The composition root: builds every part of the workbench around one backend and wires them together.
 // Everything created here is owned by `disposables` and released by `dispose()`.
-import type { AppInfo } from '../../../shared/api'
+import type { AppInfo, FileTarget } from '../../../shared/api'
 import type { FileEvent } from '../../../shared/channels'
 import type { Range } from '../../../shared/lsp'
 import type { Backend, ConnectionState } from '../backend/backend'
@@ -35,6 +35,7 @@ import { ProblemsPanel } from './problems-panel'
 import { ServerActions } from './server-actions'
 import { ServerBanner } from './server-banner'
 import { ServerStates } from './server-states'
+import { connectShell, shellPreload } from './shell-host'
 import { SettingsService } from './settings'
 import { showSettingsDialog } from './settings-dialog'
 import { StatusBar } from './status-bar'
@@ -167,6 +168,26 @@ export class Workbench implements Disposable {
       ),
     )
     d.add(new KeybindingService(this.commands, isMac, () => this.dialogs.isOpen, (err) => this.notifications.error('Command failed', err)))
+    const shell = shellPreload(window.lecternShell)
+    if (shell) {
+      d.add(
+        connectShell(shell, {
+          commands: () => this.commands.all(),
+          isEnabled: (command) => this.commands.isEnabled(command),
+          onDidChangeState: (listener) => {
+            const store = new DisposableStore()
+            store.add(this.commands.onDidChange(listener))
+            store.add(this.group.onDidChangeActive(listener))
+            store.add(this.group.onDidChangeDocuments(listener))
+            return store
+          },
+          runCommand: (id) => this.runCommand(id),
+          openFiles: (files) => void this.openFiles(files),
+          notify: (message) => this.notifications.show(message),
+          root: layout.root,
+        }),
+      )
+    }
 
     d.add(backend.subscribe('server', {}, (ev) => this.states.update(ev)))
     d.add(backend.subscribe('files', {}, (ev) => this.onFileEvent(ev)))
@@ -185,6 +206,15 @@ export class Workbench implements Disposable {
     else void this.explorer.setRoot(root)
     if (!root) return
     await this.session.restore(this.info.scratch ? `${root.replace(/[\\/]+$/, '')}/Main.lean` : undefined)
+    if (this.info.launchFiles?.length) await this.openFiles(this.info.launchFiles)
+  }
+
+  /** Files from a command line (`lectern A.lean:12:5`) or a second launch: the cursor at the 1-based position. */
+  async openFiles(files: readonly FileTarget[]): Promise<void> {
+    for (const file of files) {
+      const position = file.line ? { line: file.line - 1, character: Math.max(0, (file.column ?? 1) - 1) } : undefined
+      await this.openPath(file.path, position ? { start: position, end: position } : undefined)
+    }
   }
 
   private startInfoview(): void {
