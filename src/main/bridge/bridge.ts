@@ -1,5 +1,6 @@
 // HTTP + WebSocket server on 127.0.0.1 (DESIGN §5): the built renderer (serve mode), /frame/<frameToken>/
-// for the infoview frame, /health, /api/sessions, /ws (app API) and /lsp (raw LSP, one process each).
+// for the infoview frame, /health, /api/sessions, /api/events (channels as SSE), /ws (app API) and /lsp
+// (raw LSP, one process each).
 // Wrong token → 401, wrong Origin → 403, oversized frame → close 1009, malformed JSON → parse error.
 import { randomUUID } from 'node:crypto'
 import { readFileSync } from 'node:fs'
@@ -14,6 +15,7 @@ import { errorMessage } from '../util/errors'
 import { type SocketSession, serveAppSocket } from './app-socket'
 import { newToken, type OriginPolicy, originAllowed, presentedToken, sameSecret, TOKEN_COOKIE } from './auth'
 import { infoviewFrameCsp, mainPageCsp, withFrameNonce } from './csp'
+import { BadEventRequest, type EventStreamOptions, EventStreams } from './event-stream'
 import { serveLspSocket } from './lsp-socket'
 import { contentTypeOf, readStatic, resolveStatic } from './static-files'
 
@@ -30,6 +32,8 @@ export interface BridgeOptions {
   idleTimeoutMs?: number
   maxLspSessions?: number
   pingIntervalMs?: number
+  /** /api/events tuning (keep-alive interval, replay buffer, slow-reader limit); defaults suit users. */
+  events?: Partial<EventStreamOptions>
 }
 
 const HEARTBEAT_MS = 30_000
@@ -45,10 +49,12 @@ export class Bridge {
   private heartbeat: ReturnType<typeof setInterval> | undefined
   private readonly alive = new WeakSet<WebSocket>()
   private readonly sockets = new Set<Socket>()
+  readonly events: EventStreams
   port = 0
 
   constructor(private readonly options: BridgeOptions) {
     this.token = options.token ?? newToken()
+    this.events = new EventStreams(options.core.hub, options.events)
     this.wss = new WebSocketServer({ noServer: true, maxPayload: options.maxPayloadBytes ?? 64 * 1024 * 1024 })
   }
 
@@ -91,6 +97,7 @@ export class Bridge {
   async close(): Promise<void> {
     clearInterval(this.reaper)
     clearInterval(this.heartbeat)
+    this.events.dispose()
     for (const s of this.sessions.values()) s.socket.terminate()
     const closed = new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()))
     // close() waits for every socket, upgraded or refused ones included; end them all so it cannot hang.
@@ -129,6 +136,13 @@ export class Bridge {
         })
       case '/api/sessions':
         return this.json(res, 200, this.sessionList())
+      case '/api/events':
+        try {
+          return this.events.open(req, res, url)
+        } catch (err) {
+          if (err instanceof BadEventRequest) return this.fail(res, 400, err.message)
+          throw err
+        }
       default:
         return this.serveFile(res, url.pathname, false)
     }
