@@ -201,6 +201,9 @@ export const LecternErrorCodes = {
   InvalidSearch: -32018,
 } as const
 
+/** Version of the /ws and /api/events protocol (docs/protocol.md); bumped when a change breaks existing clients. */
+export const PROTOCOL_VERSION = 1
+
 /** The notification carrying channel events over /ws, and the IPC event name in Electron. */
 export const CHANNEL_EVENT = 'channel.event'
 export interface ChannelEventMessage {

@@ -9,6 +9,7 @@ import { join } from 'node:path'
 import type { Socket } from 'node:net'
 import type { Duplex } from 'node:stream'
 import { WebSocket, WebSocketServer } from 'ws'
+import { PROTOCOL_VERSION } from '../../shared/api'
 import type { Core } from '../core'
 import { planServerCommand, resolveProjectRoot } from '../toolchain'
 import { errorMessage } from '../util/errors'
@@ -130,6 +131,7 @@ export class Bridge {
         return this.json(res, 200, {
           status: 'ok',
           version: this.options.core.appInfo().version,
+          protocol: PROTOCOL_VERSION,
           uptimeSeconds: Math.round(process.uptime()),
           sessions: this.sessions.size,
           servers: this.options.core.registry.servers().map((s) => ({ project: s.project, state: s.state })),
