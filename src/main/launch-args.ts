@@ -1,6 +1,7 @@
 // Command-line flags shared by serve mode and the Electron app:
 //   [--workspace DIR | DIR] [--port N] [--no-browser] [--user-data DIR]
 // Environment equivalents: LECTERN_WORKSPACE, LECTERN_PORT, LECTERN_NO_BROWSER, LECTERN_USER_DATA.
+// LECTERN_TOKEN fixes the access token (a machine serving its Lean servers to others keeps it across restarts).
 import { defaultUserDataDir } from './user-data'
 
 export interface LaunchArgs {
@@ -8,6 +9,8 @@ export interface LaunchArgs {
   port: number
   openBrowser: boolean
   userDataDir: string
+  /** A fixed access token instead of a new one per launch. */
+  token?: string
 }
 
 export function parseLaunchArgs(argv: string[], env: NodeJS.ProcessEnv): LaunchArgs {
@@ -16,6 +19,7 @@ export function parseLaunchArgs(argv: string[], env: NodeJS.ProcessEnv): LaunchA
     port: Number(env.LECTERN_PORT ?? 0),
     openBrowser: !env.LECTERN_NO_BROWSER,
     userDataDir: defaultUserDataDir(env),
+    ...(env.LECTERN_TOKEN ? { token: env.LECTERN_TOKEN } : {}),
   }
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]
@@ -34,6 +38,7 @@ export function parseLaunchArgs(argv: string[], env: NodeJS.ProcessEnv): LaunchA
     } else if (!a.startsWith('-') && !args.workspace) args.workspace = a
     else throw new Error(`Unknown argument: ${a}`)
   }
+  if (args.token !== undefined && !/^[\w-]{24,}$/.test(args.token)) throw new Error('LECTERN_TOKEN must be at least 24 letters, digits, - or _.')
   if (!Number.isInteger(args.port) || args.port < 0 || args.port > 65535) throw new Error(`Bad port: ${args.port}`)
   return args
 }

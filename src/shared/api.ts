@@ -55,6 +55,11 @@ export interface ServerLog {
 export interface Settings {
   /** Overrides the Lean server command line (split like a shell). LECTERN_LEAN_SERVER wins over it. */
   leanServerCommand?: string
+  /**
+   * Per project root (absolute path): its Lean server command, or a remote server's URL
+   * (`ws://host:port/lsp?project=/remote/root&token=…`). Wins over leanServerCommand; LECTERN_LEAN_SERVER wins over it.
+   */
+  leanServerByProject?: Record<string, string>
   /** Extra `lean --server` arguments. */
   serverArgs?: string[]
   /** dependencyBuildMode for a normal open: 'never' (like vscode-lean4) or 'always'. */

@@ -115,6 +115,7 @@ export class LeanProcess {
     connection.listen()
 
     const handshake = (async () => {
+      await transport.ready
       const result = await connection.sendRequest('initialize', this.options.initializeParams)
       // `initialized` must be the very next message or the watchdog dies (lean-protocol.md §3.2).
       await connection.sendNotification('initialized', {})
