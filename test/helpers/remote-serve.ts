@@ -20,6 +20,8 @@ export interface RemoteServeOptions {
   token: string
   port?: number
   doubleLog?: string
+  /** The serve entry to run: the TypeScript source under tsx (default) or the built out/main/serve.js. */
+  serveScript?: string
 }
 
 export async function startRemoteServe(opts: RemoteServeOptions): Promise<RemoteServe> {
@@ -28,7 +30,8 @@ export async function startRemoteServe(opts: RemoteServeOptions): Promise<Remote
   writeFileSync(join(renderer, 'index.html'), '<!doctype html><title>remote</title>')
   const env: NodeJS.ProcessEnv = { ...process.env, LECTERN_LEAN_SERVER: DOUBLE, LECTERN_TOKEN: opts.token, LECTERN_RENDERER_DIR: renderer }
   if (opts.doubleLog) env.LEAN_DOUBLE_LOG = opts.doubleLog
-  const args = ['--import', 'tsx', join(REPO_ROOT, 'src/main/serve.ts'), '--workspace', opts.workspace, '--port', String(opts.port ?? 0), '--no-browser', '--user-data', join(opts.tmp, 'user-data')]
+  const script = opts.serveScript ?? join(REPO_ROOT, 'src/main/serve.ts')
+  const args = [...(script.endsWith('.ts') ? ['--import', 'tsx'] : []), script, '--workspace', opts.workspace, '--port', String(opts.port ?? 0), '--no-browser', '--user-data', join(opts.tmp, 'user-data')]
   const child = spawn(process.execPath, args, { env, cwd: REPO_ROOT, stdio: ['pipe', 'pipe', 'pipe'] })
   let output = ''
   child.stderr!.on('data', (d) => (output += d))
