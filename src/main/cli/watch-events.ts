@@ -3,6 +3,7 @@
 // /api/events (default; resumes with Last-Event-ID) or /ws (re-subscribes), reconnecting with capped
 // exponential backoff until interrupted. A refusal (401, 400) is printed and ends the program.
 import { get as httpGet } from 'node:http'
+import { parseArgs } from 'node:util'
 import WebSocket from 'ws'
 import { SseParser } from './sse-parser'
 
@@ -18,33 +19,41 @@ export interface WatchArgs {
 const USAGE = 'Usage: npm run watch-events -- --url http://127.0.0.1:PORT --token TOKEN [--channel NAME]… [--uri U] [--project P] [--root R] [--ws] [--json]'
 
 export function parseWatchArgs(argv: string[]): WatchArgs {
-  let url: string | undefined
-  let token: string | undefined
-  const channels: string[] = []
-  const filter: Record<string, string> = {}
-  let ws = false
-  let json = false
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]
-    const value = () => {
-      const v = argv[++i]
-      if (v === undefined) throw new Error(`${a} needs a value`)
-      return v
-    }
-    if (a === '--url') url = value()
-    else if (a === '--token') token = value()
-    else if (a === '--channel') channels.push(...value().split(','))
-    else if (a === '--uri' || a === '--project' || a === '--root' || a === '--method') filter[a.slice(2)] = value()
-    else if (a === '--ws') ws = true
-    else if (a === '--json') json = true
-    else throw new Error(`Unknown argument: ${a}\n${USAGE}`)
+  let values
+  try {
+    ;({ values } = parseArgs({
+      args: argv,
+      strict: true,
+      options: {
+        url: { type: 'string' },
+        token: { type: 'string' },
+        channel: { type: 'string', multiple: true },
+        uri: { type: 'string' },
+        project: { type: 'string' },
+        root: { type: 'string' },
+        method: { type: 'string' },
+        ws: { type: 'boolean' },
+        json: { type: 'boolean' },
+      },
+    }))
+  } catch (err) {
+    throw new Error(`${(err as Error).message}\n${USAGE}`)
   }
-  if (!url) throw new Error(`--url is required\n${USAGE}`)
+  if (!values.url) throw new Error(`--url is required\n${USAGE}`)
   // The page URL printed at start carries the token; accept it as is.
-  const parsed = new URL(url)
-  token ??= parsed.searchParams.get('token') ?? process.env.LECTERN_TOKEN
+  const parsed = new URL(values.url)
+  const token = values.token ?? parsed.searchParams.get('token') ?? process.env.LECTERN_TOKEN
   if (!token) throw new Error(`--token is required (or a --url with ?token=)\n${USAGE}`)
-  return { url: new URL(parsed.origin), token, channels, filter, ws, json }
+  const filter: Record<string, string> = {}
+  for (const key of ['uri', 'project', 'root', 'method'] as const) if (values[key] !== undefined) filter[key] = values[key]
+  return {
+    url: new URL(parsed.origin),
+    token,
+    channels: (values.channel ?? []).flatMap((c) => c.split(',')),
+    filter,
+    ws: !!values.ws,
+    json: !!values.json,
+  }
 }
 
 type Print = (line: string) => void
