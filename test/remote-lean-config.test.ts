@@ -37,6 +37,10 @@ test('the per-project setting names the remote; a wrong token ends in a clear st
   const url = `ws://127.0.0.1:${remote.bridge!.port}/lsp?project=${encodeURIComponent(remote.workspace)}&token=not-the-token`
   const { h, c } = await openWith(url, 'setting')
   t.after(() => h.dispose())
+  // The setup report a user would paste into an issue names the remote but not its token.
+  const report = await c.call('toolchain.report', {})
+  assert.match(report.report, /Remote Lean server: `ws:\/\/127\.0\.0\.1:\d+\/lsp\?project=.*token=%E2%80%A6`/)
+  assert.ok(!report.report.includes('not-the-token'))
   const stopped = await c.waitServer('stopped', 30_000)
   assert.match(stopped.detail, /crashed 5 times/)
   const crashed = serverEvents(c).find((e) => e.state === 'crashed')!
