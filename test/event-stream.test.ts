@@ -62,6 +62,8 @@ test('events arrive in order, framed with id/event/data, with retry and the no-b
   assert.equal(r.headers['cache-control'], 'no-cache')
   assert.equal(r.headers['x-accel-buffering'], 'no')
   await waitFor(() => r.retry !== undefined, 'retry field')
+  const sessions = (await (await fetch(`${bridge.origin}/api/sessions?token=${bridge.token}`)).json()) as { kind: string; channels?: string[] }[]
+  assert.deepEqual(sessions.filter((s) => s.kind === 'events').map((s) => s.channels), [['files']], '/api/sessions lists the stream')
   const sent = [publishFile(), publishFile(), publishFile(), publishFile()]
   await r.until((ev) => paths(ev).length === 4, 'four events')
   assert.deepEqual(paths(r.events), sent)

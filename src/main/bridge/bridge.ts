@@ -107,7 +107,8 @@ export class Bridge {
   }
 
   sessionList(): object[] {
-    return [...this.sessions.values()].map(({ socket: _s, ...s }) => ({ ...s, memoryKb: s.pid ? rssKb(s.pid) : undefined }))
+    const sockets = [...this.sessions.values()].map(({ socket: _s, ...s }) => ({ ...s, memoryKb: s.pid ? rssKb(s.pid) : undefined }))
+    return [...sockets, ...this.events.list()]
   }
 
   private async onRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {

@@ -4,6 +4,7 @@
 // Last-Event-ID gets the events it missed, or a `reset` event and the current state when the journal no
 // longer holds them. Filters mirror /ws subscriptions. A reader that lets more than `maxUnsentBytes` pile
 // up is sent a final `disconnect` event and cut off, so nobody is buffered forever.
+import { randomUUID } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { ChannelFilters, ChannelName } from '../../shared/channels'
 import { type Hub, matches } from '../hub/hub'
@@ -71,6 +72,9 @@ export function parseEventRequest(req: IncomingMessage, url: URL): StreamRequest
 }
 
 interface Stream {
+  id: string
+  started: number
+  lastActivity: number
   res: ServerResponse
   channels: Set<ChannelName>
   filter: Record<string, string>
@@ -135,7 +139,8 @@ export class EventStreams implements Disposable {
       return
     }
     req.socket.setTimeout(0)
-    const stream: Stream = { res, channels: new Set(request.channels), filter: request.filter }
+    const now = Date.now()
+    const stream: Stream = { id: randomUUID(), started: now, lastActivity: now, res, channels: new Set(request.channels), filter: request.filter }
     this.streams.add(stream)
     res.on('close', () => this.streams.delete(stream))
     let text = `retry: ${this.options.retryMs}\n\n`
@@ -150,6 +155,19 @@ export class EventStreams implements Disposable {
       }
     }
     this.write(stream, text)
+  }
+
+  /** The open streams, for /api/sessions. */
+  list(): object[] {
+    return [...this.streams].map((s) => ({
+      id: s.id,
+      kind: 'events',
+      channels: [...s.channels],
+      filter: s.filter,
+      started: s.started,
+      lastActivity: s.lastActivity,
+      unsentBytes: s.res.writableLength,
+    }))
   }
 
   dispose(): void {
@@ -171,6 +189,7 @@ export class EventStreams implements Disposable {
   private write(stream: Stream, text: string): void {
     if (!this.streams.has(stream)) return
     stream.res.write(text)
+    stream.lastActivity = Date.now()
     // A burst written in one tick is still queued until the event loop flushes it to the socket, so judge
     // the reader only after that chance: what is still queued then is waiting for the reader.
     if (stream.res.writableLength > this.options.maxUnsentBytes && !stream.checkPending) {
