@@ -6,7 +6,7 @@ import assert from 'node:assert/strict'
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { test } from 'node:test'
+import { type TestContext, test } from 'node:test'
 import { pathToUri } from '../src/main/util/uri'
 import { startCore, waitFor } from './helpers/core-harness'
 import { TestClient } from './helpers/lean-client'
@@ -19,15 +19,15 @@ const PROJECT = {
   'A.lean': 'import Defs\n#eval answer\nexample : 1 = 2 := rfl\n',
 }
 
-test('edits here get diagnostics computed behind a second Lectern; a remote that goes away mid-edit loses nothing', { timeout: 240_000 }, async (t) => {
+async function setUp(t: TestContext) {
   const box = mkdtempSync(join(tmpdir(), 'lectern-remote-box-'))
   const remoteRoot = join(box, 'srv', 'checkouts', 'proj')
   mkdirSync(remoteRoot, { recursive: true })
   for (const [rel, text] of Object.entries(PROJECT)) writeFileSync(join(remoteRoot, rel), text)
   const token = 'remote-test-token-0123456789abcdef'
   const doubleLog = join(box, 'double.jsonl')
-  let remote = await startRemoteServe({ workspace: remoteRoot, tmp: box, token, doubleLog })
-  const port = remote.port
+  const env = { remote: await startRemoteServe({ workspace: remoteRoot, tmp: box, token, doubleLog }) }
+  const port = env.remote.port
   const url = `ws://127.0.0.1:${port}/lsp?project=${encodeURIComponent(remoteRoot)}&token=${token}`
   const h = await startCore({
     files: PROJECT,
@@ -36,14 +36,20 @@ test('edits here get diagnostics computed behind a second Lectern; a remote that
   })
   t.after(async () => {
     await h.dispose()
-    await remote.stop()
+    env.remote.child.kill('SIGCONT')
+    await env.remote.stop()
     rmSync(box, { recursive: true, force: true })
   })
-  assert.notEqual(h.workspace, remoteRoot)
-
   const c = new TestClient(h.core)
   await c.subscribeAll()
   const doc = await c.call('doc.open', { path: h.file('A.lean') })
+  const restart = async () => (env.remote = await startRemoteServe({ workspace: remoteRoot, tmp: box, token, port }))
+  return { box, remoteRoot, token, doubleLog, env, port, url, h, c, doc, restart }
+}
+
+test('edits here get diagnostics computed behind a second Lectern; a remote that goes away mid-edit loses nothing', { timeout: 240_000 }, async (t) => {
+  const { remoteRoot, token, doubleLog, env, port, h, c, doc, restart } = await setUp(t)
+  assert.notEqual(h.workspace, remoteRoot)
   assert.equal(doc.uri, pathToUri(h.file('A.lean')))
   const running = await c.waitServer('running', 60_000)
   assert.equal(running.remote, `ws://127.0.0.1:${port}/lsp?project=${encodeURIComponent(remoteRoot)}`)
@@ -63,13 +69,28 @@ test('edits here get diagnostics computed behind a second Lectern; a remote that
 
   // The remote machine goes away in the middle of editing.
   const crashesBefore = c.serverStates().length
-  remote.child.kill('SIGKILL')
+  env.remote.child.kill('SIGKILL')
   await c.call('doc.change', { uri: doc.uri, changes: [{ range: { start: { line: 2, character: 0 }, end: { line: 3, character: 0 } }, text: '' }] })
   await waitFor(() => c.serverStates().slice(crashesBefore).includes('restarting'), 'the core to notice the remote is gone', 60_000)
   await c.call('doc.change', { uri: doc.uri, changes: [{ range: { start: { line: 1, character: 12 }, end: { line: 1, character: 12 } }, text: ' + 1' }] })
   // Back on the same port (with the same token): the core reconnects by itself and re-sends the latest text.
-  remote = await startRemoteServe({ workspace: remoteRoot, tmp: box, token, port })
+  await restart()
   await waitFor(() => c.serverStates().slice(crashesBefore).includes('running'), 'reconnected', 90_000)
   const after = await c.waitDiagnostics(doc.uri, (m) => m.includes('43'), 60_000)
   assert.deepEqual(after, ['43'], 'the diagnostics match the latest text (the removed example is gone)')
+})
+
+test('a remote that stops answering without closing (a machine gone silent) is noticed by the heartbeat', { timeout: 240_000 }, async (t) => {
+  const { env, c, doc } = await setUp(t)
+  await c.waitServer('running', 60_000)
+  await c.waitDiagnostics(doc.uri, (m) => m.includes('42'), 60_000)
+  const before = c.serverStates().length
+  // Frozen, not dead: the TCP connection stays open, only pongs stop coming.
+  env.remote.child.kill('SIGSTOP')
+  await waitFor(() => c.serverStates().slice(before).includes('restarting'), 'the missing pong to be noticed', 90_000)
+  const lost = c.latest('server')!
+  assert.match(lost.detail, /connection to the remote Lean server .* was lost|Cannot reach/)
+  env.remote.child.kill('SIGCONT')
+  await waitFor(() => c.serverStates().slice(before).includes('running'), 'reconnected after the freeze', 90_000)
+  await c.waitDiagnostics(doc.uri, (m) => m.includes('42'), 60_000)
 })

@@ -18,6 +18,8 @@ import type { LeanTransport, TransportClosed } from './transport'
 export interface WsTransportOptions {
   /** How often to ping; a peer that misses a pong by the next ping is taken for gone. */
   heartbeatMs?: number
+  /** How long the WebSocket opening handshake may take. */
+  handshakeTimeoutMs?: number
 }
 
 /** The URL as shown to the user: no token. */
@@ -43,7 +45,8 @@ export class WebSocketTransport implements LeanTransport {
     const parsed = new URL(url)
     this.remote = describeRemote(url)
     this.mapping = new RootMapping(localRoot, parsed.searchParams.get('project') ?? localRoot)
-    const socket = new WebSocket(parsed, { perMessageDeflate: false, maxPayload: 256 * 1024 * 1024 })
+    // A host that accepts TCP but never answers (frozen, or a half-open tunnel) must not hang the connect.
+    const socket = new WebSocket(parsed, { perMessageDeflate: false, maxPayload: 256 * 1024 * 1024, handshakeTimeout: options.handshakeTimeoutMs ?? 15_000 })
     this.socket = socket
     this.ready = new Promise<void>((resolve, reject) => {
       const unreachable = (why: string) => reject(Object.assign(new Error(`Cannot reach the remote Lean server at ${this.remote}: ${why}`), { unreachable: true }))
