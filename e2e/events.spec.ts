@@ -5,6 +5,7 @@ import { expect, focusEditor, test } from './fixtures'
 const ctrl = process.platform === 'darwin' ? 'Meta' : 'Control'
 
 test('EventSource on /api/events receives a diagnostics event after an edit', async ({ app }) => {
+  test.slow() // a serve process, the double and chromium on a shared machine
   const { page } = app
   await page.locator('.lx-tree-file', { hasText: 'Main.lean' }).click()
   await expect(page.locator('.lx-tab-active .lx-tab-label')).toHaveText('Main.lean')
