@@ -9,6 +9,7 @@ import WebSocket from 'ws'
 import { DOUBLE, startCore, waitFor } from '../test/helpers/core-harness'
 import { TestClient } from '../test/helpers/lean-client'
 import { fileSearchBench } from './file-search'
+import { remoteLeanBench } from './remote-lean'
 
 const N = Number(process.env.BENCH_N ?? 500)
 const PROJECT = { 'lean-toolchain': 'leanprover/lean4:v4.20.0\n', 'lakefile.toml': 'name = "b"\n' }
@@ -158,17 +159,22 @@ async function main(): Promise<void> {
 
   results.startToEditorReady = await startToEditorReady()
   results.fileSearch = await fileSearchBench()
+  results.remoteLean = await remoteLeanBench(N)
 
   mkdirSync('bench/results', { recursive: true })
   const file = join('bench/results', `${new Date().toISOString().replace(/[:.]/g, '-')}.json`)
   writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`)
   const rt = results.roundTrip as any
   const ks = results.keystrokeToDidChange as any
+  const rl = results.remoteLean as any
   console.table({
     'round trip p50 (ms)': { value: `${rt.viaBridge.p50.toFixed(3)} via bridge vs ${rt.directStdio.p50.toFixed(3)} direct (×${rt.ratioP50.toFixed(2)})` },
     'throughput (msg/s)': { value: (results.throughput as any).messagesPerSecond },
     'keystroke→didChange p50 (ms)': { value: `${ks.file20kLines.p50.toFixed(3)} on 20k lines vs ${ks.file1Line.p50.toFixed(3)} on 1 line (×${ks.ratioP50.toFixed(2)})` },
     '5000 diagnostics → subscriber (ms)': { value: (results.diagnostics5000ToSubscriber as any).ms.toFixed(1) },
+    'remote Lean vs local p50 (ms)': {
+      value: `request ${rl.remote.request.p50.toFixed(3)} vs ${rl.local.request.p50.toFixed(3)} (×${rl.requestRatioP50.toFixed(2)}); edit→diagnostics ${rl.remote.editToDiagnostics.p50.toFixed(1)} vs ${rl.local.editToDiagnostics.p50.toFixed(1)} (×${rl.editRatioP50.toFixed(2)})`,
+    },
     'LSP session RSS (KiB)': { value: results.lspSessionMemoryKb },
     'serve start → editor ready (ms)': { value: JSON.stringify(results.startToEditorReady) },
     'Go to File index / Find in Files rare / common (ms)': {

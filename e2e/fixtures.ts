@@ -22,9 +22,10 @@ export interface AppOptions {
   workspaceFiles: Record<string, string> | null
   /**
    * 'double' sets LECTERN_LEAN_SERVER to the double; 'none' runs with a PATH that has no Lean at all;
-   * 'real' finds the installed toolchain as a user's machine would (the LECTERN_TEST_LEAN tier).
+   * 'real' finds the installed toolchain as a user's machine would (the LECTERN_TEST_LEAN tier);
+   * a ws:// URL makes another Lectern's /lsp the Lean server (remote Lean).
    */
-  leanServer: 'double' | 'none' | 'real'
+  leanServer: 'double' | 'none' | 'real' | `ws://${string}`
   /** Extra environment for the double (LEAN_DOUBLE_DELAY_MS, …). */
   doubleEnv: Record<string, string>
   /** Console errors the test expects (substring match); any other error fails the test. */
@@ -72,6 +73,7 @@ export const test = base.extend<AppOptions & { app: LecternApp }>({
     const env: NodeJS.ProcessEnv = { ...process.env, LEAN_DOUBLE_LOG: doubleLogPath, ...doubleEnv }
     delete env.LECTERN_LEAN_SERVER
     if (leanServer === 'double') env.LECTERN_LEAN_SERVER = DOUBLE
+    else if (leanServer.startsWith('ws://')) env.LECTERN_LEAN_SERVER = leanServer
     else if (leanServer === 'none') env.PATH = '/usr/bin:/bin' // a machine with no elan, lean or lake anywhere
     const args = [SERVE_JS, '--port', '0', '--no-browser', '--user-data', userData]
     if (workspaceFiles) args.push('--workspace', workspace)

@@ -1,6 +1,7 @@
 // Command-line flags shared by serve mode and the Electron app:
 //   lectern [folder] [file[:line[:column]]] … [--workspace DIR] [--port N] [--no-browser] [--user-data DIR] [--bridge]
 // Environment equivalents: LECTERN_WORKSPACE, LECTERN_PORT, LECTERN_NO_BROWSER, LECTERN_USER_DATA, LECTERN_BRIDGE.
+// LECTERN_TOKEN fixes the access token (a machine serving its Lean servers to others keeps it across restarts).
 // Chromium's own switches (--no-sandbox, --ozone-platform=wayland, …) are Chromium's business: they pass through.
 import { statSync } from 'node:fs'
 import { resolve } from 'node:path'
@@ -27,6 +28,8 @@ export interface LaunchArgs {
   action?: 'help' | 'version'
   /** Lectern-looking flags nobody knows; an error unless the caller asked to collect them. */
   unknownFlags: string[]
+  /** A fixed access token instead of a new one per launch. */
+  token?: string
 }
 
 export interface ParseOptions {
@@ -102,6 +105,7 @@ export function parseLaunchArgs(argv: string[], env: NodeJS.ProcessEnv, options:
     openBrowser: !env.LECTERN_NO_BROWSER,
     userDataDir: defaultUserDataDir(env),
     bridge: !!env.LECTERN_BRIDGE,
+    ...(env.LECTERN_TOKEN ? { token: env.LECTERN_TOKEN } : {}),
     chromiumSwitches: [],
     unknownFlags: [],
   }
@@ -135,6 +139,7 @@ export function parseLaunchArgs(argv: string[], env: NodeJS.ProcessEnv, options:
   if (args.unknownFlags.length > 0 && options.unknownFlags !== 'collect') {
     throw new Error(`Unknown argument: ${args.unknownFlags[0]} (\`lectern --help\` lists the options).`)
   }
+  if (args.token !== undefined && !/^[\w-]{24,}$/.test(args.token)) throw new Error('LECTERN_TOKEN must be at least 24 letters, digits, - or _.')
   if (!Number.isInteger(args.port) || args.port < 0 || args.port > 65535) throw new Error(`Bad port: ${args.port}`)
   return args
 }

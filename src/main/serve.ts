@@ -33,7 +33,7 @@ async function main(): Promise<void> {
     return
   }
   const core = await Core.create({ mode: 'serve', workspace: args.workspace, userDataDir: args.userDataDir, launchFiles: args.files })
-  const bridge = new Bridge({ core, rendererDir: rendererDir(), port: args.port })
+  const bridge = new Bridge({ core, rendererDir: rendererDir(), port: args.port, token: args.token })
   await bridge.listen()
   core.infoviewUrl = bridge.frameUrl
   console.log(`Lectern is serving ${core.roots[0]}${core.scratch ? ' (scratch project)' : ''}`)

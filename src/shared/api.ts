@@ -64,6 +64,11 @@ export interface ServerLog {
 export interface Settings {
   /** Overrides the Lean server command line (split like a shell). LECTERN_LEAN_SERVER wins over it. */
   leanServerCommand?: string
+  /**
+   * Per project root (absolute path): its Lean server command, or a remote server's URL
+   * (`ws://host:port/lsp?project=/remote/root&token=…`). Wins over leanServerCommand; LECTERN_LEAN_SERVER wins over it.
+   */
+  leanServerByProject?: Record<string, string>
   /** Extra `lean --server` arguments. */
   serverArgs?: string[]
   /** dependencyBuildMode for a normal open: 'never' (like vscode-lean4) or 'always'. */
@@ -215,6 +220,9 @@ export const LecternErrorCodes = {
   /** Find in Files was given a regular expression that does not compile. */
   InvalidSearch: -32018,
 } as const
+
+/** Version of the /ws and /api/events protocol (docs/protocol.md); bumped when a change breaks existing clients. */
+export const PROTOCOL_VERSION = 1
 
 /** The notification carrying channel events over /ws, and the IPC event name in Electron. */
 export const CHANNEL_EVENT = 'channel.event'

@@ -36,6 +36,8 @@ export interface ServerEvent {
   /** The command line that was (or would be) run. */
   command?: string[]
   pid?: number
+  /** For a remote Lean server: where it runs (its URL without the token). */
+  remote?: string
   /** e.g. "leanprover/lean4:v4.20.0" or the `lean --version` line. */
   toolchain?: string
   /** `serverInfo.version` from initialize, once running. */

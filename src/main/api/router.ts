@@ -148,7 +148,7 @@ export class ApiRouter {
     const plan = await planServerCommand({
       project: info,
       env: this.deps.env,
-      overrideCommand: this.deps.env.LECTERN_LEAN_SERVER || s.leanServerCommand || undefined,
+      overrideCommand: this.deps.env.LECTERN_LEAN_SERVER || s.leanServerByProject?.[info.root] || s.leanServerCommand || undefined,
       serverArgs: s.serverArgs,
     })
     return {

@@ -1,5 +1,6 @@
 // HTTP + WebSocket server on 127.0.0.1 (DESIGN §5): the built renderer (serve mode), /frame/<frameToken>/
-// for the infoview frame, /health, /api/sessions, /ws (app API) and /lsp (raw LSP, one process each).
+// for the infoview frame, /health, /api/sessions, /api/events (channels as SSE), /ws (app API) and /lsp
+// (raw LSP, one process each).
 // Wrong token → 401, wrong Origin → 403, oversized frame → close 1009, malformed JSON → parse error.
 import { randomUUID } from 'node:crypto'
 import { readFileSync } from 'node:fs'
@@ -8,12 +9,14 @@ import { join } from 'node:path'
 import type { Socket } from 'node:net'
 import type { Duplex } from 'node:stream'
 import { WebSocket, WebSocketServer } from 'ws'
+import { PROTOCOL_VERSION } from '../../shared/api'
 import type { Core } from '../core'
 import { planServerCommand, resolveProjectRoot } from '../toolchain'
 import { errorMessage } from '../util/errors'
 import { type SocketSession, serveAppSocket } from './app-socket'
 import { newToken, type OriginPolicy, originAllowed, presentedToken, sameSecret, TOKEN_COOKIE } from './auth'
 import { infoviewFrameCsp, mainPageCsp, withFrameNonce } from './csp'
+import { BadEventRequest, type EventStreamOptions, EventStreams } from './event-stream'
 import { serveLspSocket } from './lsp-socket'
 import { contentTypeOf, readStatic, resolveStatic } from './static-files'
 
@@ -30,6 +33,8 @@ export interface BridgeOptions {
   idleTimeoutMs?: number
   maxLspSessions?: number
   pingIntervalMs?: number
+  /** /api/events tuning (keep-alive interval, replay buffer, slow-reader limit); defaults suit users. */
+  events?: Partial<EventStreamOptions>
 }
 
 const HEARTBEAT_MS = 30_000
@@ -45,10 +50,12 @@ export class Bridge {
   private heartbeat: ReturnType<typeof setInterval> | undefined
   private readonly alive = new WeakSet<WebSocket>()
   private readonly sockets = new Set<Socket>()
+  readonly events: EventStreams
   port = 0
 
   constructor(private readonly options: BridgeOptions) {
     this.token = options.token ?? newToken()
+    this.events = new EventStreams(options.core.hub, options.events)
     this.wss = new WebSocketServer({ noServer: true, maxPayload: options.maxPayloadBytes ?? 64 * 1024 * 1024 })
   }
 
@@ -91,6 +98,7 @@ export class Bridge {
   async close(): Promise<void> {
     clearInterval(this.reaper)
     clearInterval(this.heartbeat)
+    this.events.dispose()
     for (const s of this.sessions.values()) s.socket.terminate()
     const closed = new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()))
     // close() waits for every socket, upgraded or refused ones included; end them all so it cannot hang.
@@ -99,7 +107,8 @@ export class Bridge {
   }
 
   sessionList(): object[] {
-    return [...this.sessions.values()].map(({ socket: _s, ...s }) => ({ ...s, memoryKb: s.pid ? rssKb(s.pid) : undefined }))
+    const sockets = [...this.sessions.values()].map(({ socket: _s, ...s }) => ({ ...s, memoryKb: s.pid ? rssKb(s.pid) : undefined }))
+    return [...sockets, ...this.events.list()]
   }
 
   private async onRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -123,12 +132,20 @@ export class Bridge {
         return this.json(res, 200, {
           status: 'ok',
           version: this.options.core.appInfo().version,
+          protocol: PROTOCOL_VERSION,
           uptimeSeconds: Math.round(process.uptime()),
           sessions: this.sessions.size,
           servers: this.options.core.registry.servers().map((s) => ({ project: s.project, state: s.state })),
         })
       case '/api/sessions':
         return this.json(res, 200, this.sessionList())
+      case '/api/events':
+        try {
+          return this.events.open(req, res, url)
+        } catch (err) {
+          if (err instanceof BadEventRequest) return this.fail(res, 400, err.message)
+          throw err
+        }
       default:
         return this.serveFile(res, url.pathname, false)
     }

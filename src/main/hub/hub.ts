@@ -51,6 +51,12 @@ export class Hub {
     this.replays.set(channel, provider as unknown as ReplayProvider<ChannelName>)
   }
 
+  /** The current state of a channel for a filter, as a new subscriber would get it, without subscribing. */
+  snapshot<C extends ChannelName>(channel: C, filter: ChannelFilters[C]): ChannelPayloads[C][] {
+    const replay = this.replays.get(channel) as ReplayProvider<C> | undefined
+    return replay ? replay(filter).filter((payload) => matches(channel, filter, payload)) : []
+  }
+
   subscriberCount(channel: ChannelName): number {
     return this.subscribers.get(channel)?.size ?? 0
   }
@@ -67,7 +73,8 @@ export class Hub {
   }
 }
 
-function matches(channel: ChannelName, filter: unknown, payload: unknown): boolean {
+/** Does a channel payload pass a subscription filter? Keys a channel does not know are ignored. */
+export function matches(channel: ChannelName, filter: unknown, payload: unknown): boolean {
   const f = (filter ?? {}) as Record<string, unknown>
   const p = payload as Record<string, unknown>
   switch (channel) {

@@ -1,7 +1,7 @@
-// One Lean server child process spoken to over stdio with vscode-jsonrpc: spawn, the initialize /
-// initialized handshake, answers to server→client requests, and an orderly shutdown that never leaves
-// a child behind (shutdown → exit → SIGTERM → SIGKILL of the whole process group).
-import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process'
+// One Lean server spoken to with vscode-jsonrpc over a transport — a local child process (stdio) or a remote
+// server (another Lectern's /lsp over a WebSocket) — the same way: the initialize / initialized handshake,
+// answers to server→client requests, and an orderly shutdown that never leaves a child behind
+// (shutdown → exit → SIGTERM → SIGKILL of the whole process group; a close frame, then terminate).
 import {
   type CancellationToken,
   createMessageConnection,
@@ -9,12 +9,13 @@ import {
   type MessageConnection,
   type MessageReader,
   ResponseError,
-  StreamMessageReader,
-  StreamMessageWriter,
 } from 'vscode-jsonrpc/node'
 import { LeanErrorCodes } from '../../shared/lsp'
 import { Emitter } from '../util/disposable'
 import { RingBuffer } from './ring-buffer'
+import { StdioTransport } from './stdio-transport'
+import { isRemoteServer, type LeanTransport } from './transport'
+import { WebSocketTransport } from './ws-transport'
 
 export interface LeanProcessOptions {
   command: string[]
@@ -23,6 +24,8 @@ export interface LeanProcessOptions {
   initializeParams: Record<string, unknown>
   /** Keep a log of every message (for "Show Server Log"). */
   logMessages?: boolean
+  /** Ping interval for a remote server's socket. */
+  remoteHeartbeatMs?: number
 }
 
 export interface ServerRequestEvent {
@@ -40,7 +43,7 @@ export interface ExitInfo {
 const SHUTDOWN_GRACE_MS = 2000
 
 export class LeanProcess {
-  private child: ChildProcessWithoutNullStreams | undefined
+  private transport: LeanTransport | undefined
   private connection: MessageConnection | undefined
   private exited = false
   private stopping = false
@@ -55,41 +58,48 @@ export class LeanProcess {
   constructor(private readonly options: LeanProcessOptions) {}
 
   get pid(): number | undefined {
-    return this.child?.pid
+    return this.transport?.pid
+  }
+
+  /** Where a remote server runs (URL without token); undefined for a local process. */
+  get remote(): string | undefined {
+    return this.transport?.remote
   }
 
   get isAlive(): boolean {
-    return !!this.child && !this.exited
+    return !!this.transport && !this.exited
   }
 
-  /** Spawns and completes the handshake. Rejects (and kills the child) if the server dies or errs first. */
+  /**
+   * Starts the server (spawns it, or connects to a remote one) and completes the handshake. Rejects, and ends
+   * the transport, if the server dies or errs first; the error has `unreachable` for a remote out of reach.
+   */
   async start(): Promise<unknown> {
-    const [file, ...args] = this.options.command
-    const child = spawn(file, args, { cwd: this.options.cwd, env: this.options.env, stdio: 'pipe', detached: true })
-    this.child = child
+    const { command, cwd, env } = this.options
+    const transport: LeanTransport = isRemoteServer(command)
+      ? new WebSocketTransport(command[0], cwd, { heartbeatMs: this.options.remoteHeartbeatMs })
+      : new StdioTransport(command, cwd, env, (line) => this.stderr.push(line))
+    this.transport = transport
     const exitedEarly = new Promise<never>((_, reject) => {
-      child.once('error', (err) => reject(new Error(`Could not start '${file}': ${err.message}`)))
-      // 'close' rather than 'exit': by then stderr is fully read, so the message can quote it.
-      child.once('close', (code, signal) =>
-        reject(new Error(`The Lean server exited during startup (${signal ?? `code ${code}`}).${this.stderrHint()}`)),
-      )
+      // Until the transport is up, its own rejection says best what went wrong (not found, unreachable, refused).
+      let up = false
+      transport.ready.then(() => (up = true), reject)
+      transport.onClose(({ code, signal, reason }) => {
+        if (!up) return
+        const how = transport.remote
+          ? `The remote Lean server at ${transport.remote} closed the connection during startup${code ? ` (${code}${reason ? `: ${reason}` : ''})` : ''}.`
+          : `The Lean server exited during startup (${signal ?? `code ${code}`}).`
+        reject(new Error(`${how}${this.stderrHint()}`))
+      })
     })
     exitedEarly.catch(() => undefined)
-    // Give stderr a moment to drain so a crash report quotes the last lines.
-    child.on('exit', (code, signal) => setTimeout(() => this.handleExit(code, signal), 50))
-    child.on('error', () => this.handleExit(null, null))
-    // A write after the child died must not crash the app (ERR_STREAM_DESTROYED / EPIPE).
-    child.stdin.on('error', () => undefined)
-    child.stderr.setEncoding('utf8')
-    let partial = ''
-    child.stderr.on('data', (chunk: string) => {
-      const lines = (partial + chunk).split('\n')
-      partial = lines.pop() ?? ''
-      for (const line of lines) this.stderr.push(line)
+    transport.onClose(({ code, signal, reason }) => {
+      if (reason && transport.remote) this.stderr.push(`[lectern] connection to ${transport.remote} closed: ${reason}`)
+      this.handleExit(code, signal)
     })
 
-    const reader = this.wrapReader(new StreamMessageReader(child.stdout))
-    const writer = new StreamMessageWriter(child.stdin)
+    const reader = this.wrapReader(transport.reader)
+    const writer = transport.writer
     const connection = createMessageConnection(reader, writer)
     this.connection = connection
     if (this.options.logMessages) {
@@ -105,6 +115,7 @@ export class LeanProcess {
     connection.listen()
 
     const handshake = (async () => {
+      await transport.ready
       const result = await connection.sendRequest('initialize', this.options.initializeParams)
       // `initialized` must be the very next message or the watchdog dies (lean-protocol.md §3.2).
       await connection.sendNotification('initialized', {})
@@ -135,7 +146,7 @@ export class LeanProcess {
 
   /** shutdown → exit, then signals after a grace period. Resolves once the child is gone. */
   async stop(graceMs = SHUTDOWN_GRACE_MS): Promise<void> {
-    if (!this.child || this.exited) return
+    if (!this.transport || this.exited) return
     this.stopping = true
     const gone = new Promise<void>((resolve) => this.onExit.event(() => resolve()))
     const timer = setTimeout(() => this.kill('SIGTERM'), graceMs)
@@ -143,7 +154,7 @@ export class LeanProcess {
     try {
       await Promise.race([this.connection?.sendRequest('shutdown'), delay(graceMs)])
       await this.connection?.sendNotification('exit')
-      this.child.stdin.end()
+      this.transport?.end()
     } catch {
       // The server may already be gone; the timers take care of the rest.
     }
@@ -152,20 +163,11 @@ export class LeanProcess {
     clearTimeout(hardTimer)
   }
 
-  /** Signals the whole process group (lake serve starts lean as its child). */
+  /** Signals the whole process group (lake serve starts lean as its child), or drops a remote connection. */
   kill(signal: NodeJS.Signals = 'SIGKILL'): void {
-    const pid = this.child?.pid
-    if (!pid || this.exited) return
+    if (!this.transport || this.exited) return
     this.stopping = this.stopping || signal !== 'SIGKILL'
-    try {
-      process.kill(-pid, signal)
-    } catch {
-      try {
-        this.child?.kill(signal)
-      } catch {
-        // already gone
-      }
-    }
+    this.transport.kill(signal)
   }
 
   private async answerServerRequest(method: string, params: unknown): Promise<unknown> {
@@ -193,7 +195,7 @@ export class LeanProcess {
     return answer
   }
 
-  private wrapReader(reader: StreamMessageReader): MessageReader {
+  private wrapReader(reader: MessageReader): MessageReader {
     if (!this.options.logMessages) return reader
     const listen = reader.listen.bind(reader)
     reader.listen = (callback) =>

@@ -9,6 +9,8 @@ import { Emitter } from '../util/disposable'
 import { errorMessage } from '../util/errors'
 import { CrashPolicy, type CrashPolicyOptions } from './crash-policy'
 import { LeanProcess } from './lean-process'
+import { isRemoteServer } from './transport'
+import { describeRemote } from './ws-transport'
 
 export interface ProjectServerOptions {
   project: ProjectInfo
@@ -27,6 +29,8 @@ export class ProjectServer {
   private event: ServerEvent
   private proc: LeanProcess | undefined
   private readonly crashPolicy: CrashPolicy
+  /** A remote server out of reach is retried with backoff for as long as it takes: an outage is not a crash loop. */
+  private readonly reconnectPolicy: CrashPolicy
   private restartTimer: ReturnType<typeof setTimeout> | undefined
   private lastStderr: string[] = []
   private disposed = false
@@ -39,6 +43,7 @@ export class ProjectServer {
   constructor(private readonly options: ProjectServerOptions) {
     this.root = options.project.root
     this.crashPolicy = new CrashPolicy(options.crashPolicy)
+    this.reconnectPolicy = new CrashPolicy({ ...options.crashPolicy, maxCrashes: Number.POSITIVE_INFINITY })
     this.event = { project: this.root, state: 'stopped', detail: 'Not started.' }
   }
 
@@ -91,7 +96,13 @@ export class ProjectServer {
       this.fail('no-toolchain', plan.summary, { fixCommand: plan.fixCommand, toolchain: plan.toolchain })
       return
     }
-    this.setState('starting', `Starting ${plan.command.join(' ')}…`, { command: plan.command, toolchain: plan.toolchain })
+    const shown = shownCommand(plan.command)
+    const remote = isRemoteServer(plan.command) ? shown[0] : undefined
+    this.setState('starting', remote ? `Connecting to the remote Lean server at ${remote}…` : `Starting ${shown.join(' ')}…`, {
+      command: shown,
+      toolchain: plan.toolchain,
+      remote,
+    })
     let note = ''
     let proc = await this.tryStart(plan.command)
     if (!proc.ok && plan.fallbackCommand) {
@@ -105,9 +116,11 @@ export class ProjectServer {
     }
     if (!proc.ok) {
       this.lastStderr = proc.stderr
-      this.onCrash(`The Lean server failed to start: ${proc.error}`)
+      if (proc.unreachable) this.onUnreachable(proc.error, remote)
+      else this.onCrash(`The Lean server failed to start: ${proc.error}`)
       return
     }
+    this.reconnectPolicy.reset()
     this.attach(proc.process, proc.command, plan.toolchain, note)
   }
 
@@ -118,6 +131,7 @@ export class ProjectServer {
     this.setState('restarting', 'Restarting the Lean server…')
     await this.stopProcess()
     this.crashPolicy.reset()
+    this.reconnectPolicy.reset()
     await this.start()
   }
 
@@ -149,7 +163,7 @@ export class ProjectServer {
 
   private async tryStart(
     command: string[],
-  ): Promise<{ ok: true; process: LeanProcess; command: string[] } | { ok: false; error: string; stderr: string[] }> {
+  ): Promise<{ ok: true; process: LeanProcess; command: string[] } | { ok: false; error: string; stderr: string[]; unreachable?: boolean }> {
     const proc = new LeanProcess({
       command,
       cwd: this.root,
@@ -161,7 +175,7 @@ export class ProjectServer {
       await proc.start()
       return { ok: true, process: proc, command }
     } catch (err) {
-      return { ok: false, error: errorMessage(err), stderr: proc.stderr.toArray() }
+      return { ok: false, error: errorMessage(err), stderr: proc.stderr.toArray(), unreachable: (err as { unreachable?: boolean }).unreachable }
     }
   }
 
@@ -174,13 +188,15 @@ export class ProjectServer {
       this.lastStderr = proc.stderr.toArray()
       this.onDidStop.fire()
       if (exit.expected) return
+      if (proc.remote) return this.onCrash(`The connection to the remote Lean server at ${proc.remote} was lost${exit.code ? ` (${exit.code})` : ''}.`)
       const how = exit.signal ? `was killed by ${exit.signal}` : `exited with code ${exit.code}`
       this.onCrash(`The Lean server ${how}.`)
     })
     const toolchain = toolchainName ? ` (${toolchainName})` : ''
-    this.setState('running', note || `Lean server running${toolchain}.`, {
-      command,
+    this.setState('running', note || (proc.remote ? `Remote Lean server at ${proc.remote}${toolchain}.` : `Lean server running${toolchain}.`), {
+      command: shownCommand(command),
       pid: proc.pid,
+      remote: proc.remote,
       toolchain: toolchainName,
       serverVersion: info?.serverInfo?.version,
     })
@@ -202,6 +218,13 @@ export class ProjectServer {
     this.restartTimer = setTimeout(() => void this.start(), delay)
   }
 
+  private onUnreachable(reason: string, remote: string | undefined): void {
+    if (this.disposed) return
+    const delay = this.reconnectPolicy.recordCrash() ?? 15_000
+    this.setState('restarting', `${reason.replace(/\.?$/, '.')} Retrying in ${(delay / 1000).toFixed(1)} s…`, { remote, command: remote ? [remote] : undefined })
+    this.restartTimer = setTimeout(() => void this.start(), delay)
+  }
+
   private fail(state: 'no-toolchain' | 'stopped', detail: string, extra: Partial<ServerEvent> = {}): void {
     this.setState(state, detail, extra)
     for (const w of this.readyWaiters.splice(0)) w.reject(new Error(detail))
@@ -216,4 +239,9 @@ export class ProjectServer {
     this.event = event
     this.options.hub.publish('server', event)
   }
+}
+
+/** The command line as shown to the user: a remote server's URL without its token. */
+function shownCommand(command: string[]): string[] {
+  return isRemoteServer(command) ? [describeRemote(command[0])] : command
 }

@@ -1,7 +1,7 @@
 // One ProjectServer (+ DocumentSync) per project root (DESIGN §4). Routes documents and requests to the
 // server of their project, forwards server notifications to the diagnostics store and the `lsp` channel.
 import { CancellationTokenSource, ResponseError } from 'vscode-jsonrpc/node'
-import { LecternErrorCodes } from '../../shared/api'
+import { LecternErrorCodes, type Settings } from '../../shared/api'
 import type { ServerEvent } from '../../shared/channels'
 import { type DependencyBuildMode, LeanErrorCodes } from '../../shared/lsp'
 import type { Hub } from '../hub/hub'
@@ -24,7 +24,7 @@ export interface RegistryOptions {
   workspaceRoots: () => string[]
   env: NodeJS.ProcessEnv
   appVersion: string
-  settings: () => { leanServerCommand?: string; serverArgs?: string[]; automaticallyBuildDependencies?: boolean; logLspMessages?: boolean }
+  settings: () => Pick<Settings, 'leanServerCommand' | 'leanServerByProject' | 'serverArgs' | 'automaticallyBuildDependencies' | 'logLspMessages'>
   detectionTimeoutMs?: number
   crashPolicy?: CrashPolicyOptions
 }
@@ -187,7 +187,7 @@ export class LeanServerRegistry {
         return planServerCommand({
           project,
           env,
-          overrideCommand: env.LECTERN_LEAN_SERVER || s.leanServerCommand || undefined,
+          overrideCommand: env.LECTERN_LEAN_SERVER || s.leanServerByProject?.[project.root] || s.leanServerCommand || undefined,
           serverArgs: s.serverArgs,
           timeoutMs: this.options.detectionTimeoutMs,
         })

@@ -34,6 +34,9 @@ async function planOverride(
     tools: {},
     detection: [],
   })
+  const line = source.line.trim()
+  // A WebSocket URL names a remote Lean server (another Lectern's /lsp); `&` in it is not a shell operator.
+  if (/^wss?:\/\//i.test(line)) return planRemote(line, source, project)
   let argv: string[]
   try {
     argv = splitCommandLine(source.line, env)
@@ -52,6 +55,29 @@ async function planOverride(
     ok: true,
     command: [program, ...argv.slice(1), ...serverArgs],
     summary: `Using the Lean server command from ${source.origin}: \`${formatCommandLine(argv)}\`.`,
+    ...(project.toolchain ? { toolchain: project.toolchain } : {}),
+    tools: {},
+    detection: [],
+  }
+}
+
+function planRemote(line: string, source: OverrideSource, project: ProjectInfo): ServerCommandPlan {
+  let url: URL
+  try {
+    url = new URL(line)
+  } catch {
+    url = new URL('invalid:')
+  }
+  const shown = new URL(url.href)
+  shown.searchParams.delete('token')
+  const ok = (url.protocol === 'ws:' || url.protocol === 'wss:') && !!url.host && !/\s/.test(line)
+  return {
+    status: 'override',
+    ok,
+    ...(ok ? { command: [url.href] } : {}),
+    summary: ok
+      ? `Using the remote Lean server at ${shown.href} from ${source.origin}.`
+      : `The Lean server URL from ${source.origin} cannot be used: \`${line.slice(0, 200)}\` is not a ws:// or wss:// URL.`,
     ...(project.toolchain ? { toolchain: project.toolchain } : {}),
     tools: {},
     detection: [],

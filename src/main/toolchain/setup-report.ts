@@ -70,7 +70,12 @@ export function setupReport(plan: ServerCommandPlan, project: ProjectInfo, extra
   out.push(`- Summary: ${plan.summary}`)
   if (plan.fixCommand) out.push(`- Fix: ${inlineCode(plan.fixCommand)}`)
   if (plan.toolchain) out.push(`- Toolchain: ${plan.toolchain}`)
-  if (plan.command) out.push(`- Server command: ${inlineCode(formatCommandLine(plan.command))} (cwd = project root)`)
+  if (plan.command && /^wss?:\/\//i.test(plan.command[0])) {
+    // A report is made to be shared: the remote server's URL goes in without its token.
+    const url = new URL(plan.command[0])
+    if (url.searchParams.has('token')) url.searchParams.set('token', '…')
+    out.push(`- Remote Lean server: ${inlineCode(url.href)}`)
+  } else if (plan.command) out.push(`- Server command: ${inlineCode(formatCommandLine(plan.command))} (cwd = project root)`)
   if (plan.fallbackCommand) out.push(`- Fallback if \`lake serve\` fails: ${inlineCode(formatCommandLine(plan.fallbackCommand))}`)
   out.push('')
 

@@ -27,8 +27,10 @@ export function shortToolchain(event: ServerEvent): string | undefined {
 export function serverStatusText(event: ServerEvent | undefined, processing: boolean): ServerStatusText {
   if (!event) return { text: 'Lean', tone: 'normal', tooltip: 'No Lean server has started yet.' }
   const version = shortToolchain(event)
-  const name = version ? `Lean ${version}` : 'Lean'
-  const tooltip = `${event.project}\n${event.detail}`
+  // A remote server says where it runs: "Lean v4.20.0 @ bigbox:4567".
+  const where = event.remote ? ` @ ${remoteHost(event.remote)}` : ''
+  const name = `${version ? `Lean ${version}` : 'Lean'}${where}`
+  const tooltip = `${event.project}\n${event.remote ? `Remote Lean server: ${event.remote}\n` : ''}${event.detail}`
   switch (event.state) {
     case 'no-toolchain':
       return { text: 'Lean: no toolchain', tone: 'warning', tooltip }
@@ -43,6 +45,14 @@ export function serverStatusText(event: ServerEvent | undefined, processing: boo
       return processing
         ? { text: `${name}: processing…`, tone: 'busy', tooltip }
         : { text: name, tone: 'normal', tooltip }
+  }
+}
+
+function remoteHost(url: string): string {
+  try {
+    return new URL(url).host
+  } catch {
+    return url
   }
 }
 
