@@ -80,5 +80,7 @@ function matches(channel: ChannelName, filter: unknown, payload: unknown): boole
       return !f.project || f.project === p.project
     case 'lsp':
       return (!f.method || f.method === p.method) && (!f.direction || f.direction === p.direction)
+    case 'workspace':
+      return true
   }
 }
