@@ -5,6 +5,7 @@ import { app, BrowserWindow } from 'electron'
 import { Bridge } from '../bridge/bridge'
 import { Core } from '../core'
 import { parseLaunchArgs } from '../launch-args'
+import { registerFolderDialog } from './folder-dialog'
 import { registerIpc } from './ipc'
 import { APP_ORIGIN, handleAppProtocol, registerAppScheme } from './protocol'
 import { createMainWindow } from './window'
@@ -34,6 +35,7 @@ export function startElectronApp(): void {
     core.infoviewUrl = `${APP_ORIGIN}/infoview.html`
     handleAppProtocol(rendererDir, `ws://127.0.0.1:${bridge.port}`)
     registerIpc(core.router)
+    registerFolderDialog()
     createMainWindow(core.router)
     app.on('activate', () => {
       if (BrowserWindow.getAllWindows().length === 0 && core) createMainWindow(core.router)
