@@ -5,6 +5,7 @@ import { chmodSync, mkdirSync, realpathSync, rmSync, writeFileSync } from 'node:
 import { homedir } from 'node:os'
 import { join } from 'node:path'
 import { test } from 'node:test'
+import WebSocket from 'ws'
 import { LecternErrorCodes } from '../src/shared/api'
 import type { ServerEvent } from '../src/shared/channels'
 import { Core } from '../src/main/core'
@@ -196,4 +197,38 @@ test('an unreadable folder is refused with the reason', { skip: process.getuid?.
   const c = new TestClient(h.core)
   await assert.rejects(c.call('workspace.browseFolder', { path: locked }), (e: any) => e.message === `${locked} cannot be read (permission denied).`)
   await assert.rejects(c.call('workspace.openFolder', { path: locked }), code(LecternErrorCodes.FolderUnavailable))
+})
+
+test('an /lsp session of a closed folder ends with its Lean process; the app API over /ws may switch folders behind the token', async (t) => {
+  const h = await startCore({ files: PROJECT, bridge: true })
+  t.after(() => h.dispose())
+  const a = h.workspace
+  const b = makeProject(h.tmp, 'b')
+  const bridge = h.bridge!
+  const lsp = new WebSocket(`ws://127.0.0.1:${bridge.port}/lsp?token=${bridge.token}&project=${encodeURIComponent(a)}`, { headers: { Origin: bridge.origin } })
+  const closed = new Promise<number>((resolve) => lsp.once('close', (code) => resolve(code)))
+  await new Promise((r) => lsp.once('open', r))
+  const session = await waitFor(async () => {
+    const list = (await (await fetch(`${bridge.origin}/api/sessions?token=${bridge.token}`)).json()) as any[]
+    return list.find((s) => s.kind === 'lsp' && s.pid)
+  }, 'the /lsp session with its process')
+
+  // Without the token the app API refuses the upgrade; with it, Open Folder works as from the app's own page.
+  const refused = await new Promise<number>((resolve) => {
+    const ws = new WebSocket(`ws://127.0.0.1:${bridge.port}/ws`, { headers: { Origin: bridge.origin } })
+    ws.once('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0))
+    ws.once('error', () => undefined)
+  })
+  assert.equal(refused, 401)
+  const app = new WebSocket(`ws://127.0.0.1:${bridge.port}/ws?token=${bridge.token}`, { headers: { Origin: bridge.origin } })
+  await new Promise((r) => app.once('open', r))
+  const reply = new Promise<any>((resolve) => app.on('message', (d) => {
+    const m = JSON.parse(d.toString())
+    if (m.id === 1) resolve(m)
+  }))
+  app.send(JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'workspace.openFolder', params: { path: b } }))
+  assert.deepEqual((await reply).result, { roots: [b], scratch: false })
+  app.close()
+  assert.equal(await closed, 1001)
+  await waitFor(() => !isAlive(session.pid), `the /lsp Lean process ${session.pid} to end`, 10_000)
 })
