@@ -42,13 +42,16 @@ function running(c: TestClient, project: string): Promise<ServerEvent> {
 
 const code = (expected: number) => (e: any) => e.code === expected
 
-test('Open Folder ends every Lean process of the old folder, backs up its unsaved text, and brings it back on reopen', async (t) => {
-  const h = await startCore({ files: PROJECT })
+/** A core on project `a` (its workspace) with a second project `b` beside it, and a client. */
+async function twoProjects(t: { after(fn: () => Promise<void>): void }, bridge = false) {
+  const h = await startCore({ files: PROJECT, bridge })
   t.after(() => h.dispose())
-  const a = h.workspace
+  return { h, a: h.workspace, b: makeProject(h.tmp, 'b'), c: new TestClient(h.core) }
+}
+
+test('Open Folder ends every Lean process of the old folder, backs up its unsaved text, and brings it back on reopen', async (t) => {
+  const { h, a, b, c } = await twoProjects(t)
   const inA = (rel: string) => join(a, rel)
-  const b = makeProject(h.tmp, 'b')
-  const c = new TestClient(h.core)
   await c.subscribeAll()
   await c.call('channel.subscribe', { channel: 'workspace', filter: {} })
   const doc = await c.call('doc.open', { path: inA('Main.lean') })
@@ -88,11 +91,7 @@ test('Open Folder ends every Lean process of the old folder, backs up its unsave
 })
 
 test('Add Folder makes a multi-root workspace; removing one root ends only its servers; Close Folder returns to the scratch project', async (t) => {
-  const h = await startCore({ files: PROJECT })
-  t.after(() => h.dispose())
-  const a = h.workspace
-  const b = makeProject(h.tmp, 'b')
-  const c = new TestClient(h.core)
+  const { h, a, b, c } = await twoProjects(t)
   await c.subscribeAll()
   assert.deepEqual(await c.call('workspace.addFolder', { path: b }), { roots: [a, b], scratch: false })
   await c.call('doc.open', { path: join(a, 'Main.lean') })
@@ -117,11 +116,7 @@ test('Add Folder makes a multi-root workspace; removing one root ends only its s
 })
 
 test('the watchers of a removed folder end: a change there is no longer reported, one in the new folder is', async (t) => {
-  const h = await startCore({ files: PROJECT })
-  t.after(() => h.dispose())
-  const a = h.workspace
-  const b = makeProject(h.tmp, 'b')
-  const c = new TestClient(h.core)
+  const { h, a, b, c } = await twoProjects(t)
   await c.call('channel.subscribe', { channel: 'files', filter: {} })
   await c.call('workspace.list', { path: h.workspace })
   await c.call('workspace.openFolder', { path: b })
@@ -200,10 +195,7 @@ test('an unreadable folder is refused with the reason', { skip: process.getuid?.
 })
 
 test('an /lsp session of a closed folder ends with its Lean process; the app API over /ws may switch folders behind the token', async (t) => {
-  const h = await startCore({ files: PROJECT, bridge: true })
-  t.after(() => h.dispose())
-  const a = h.workspace
-  const b = makeProject(h.tmp, 'b')
+  const { h, a, b } = await twoProjects(t, true)
   const bridge = h.bridge!
   const lsp = new WebSocket(`ws://127.0.0.1:${bridge.port}/lsp?token=${bridge.token}&project=${encodeURIComponent(a)}`, { headers: { Origin: bridge.origin } })
   const closed = new Promise<number>((resolve) => lsp.once('close', (code) => resolve(code)))
