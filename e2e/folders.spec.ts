@@ -123,3 +123,30 @@ test('the folder browser refuses a folder that does not exist in one sentence; C
   await page.keyboard.press('Control+O')
   await expect(page.getByRole('dialog', { name: 'Open Folder' })).toBeVisible()
 })
+
+test('Add Folder to Workspace shows both folders in the explorer; Remove Folder from Workspace ends only that folder’s Lean server', async ({ app }) => {
+  test.setTimeout(180_000)
+  const { page } = app
+  const first = realpathSync(app.workspace)
+  const second = secondProject(app)
+  await page.locator('.lx-tree-file', { hasText: 'Main.lean' }).click()
+  await expect.poll(() => leanProcessesIn(app, first).length).toBe(1)
+
+  await runCommand(app, 'File: Add Folder to Workspace')
+  const browser = page.getByRole('dialog', { name: 'Add Folder to Workspace' })
+  await browser.locator('.lx-palette-item', { hasText: 'second' }).click()
+  await expect(browser.locator('.lx-palette-item').first()).toContainText('Add Folder to Workspace: second')
+  await page.keyboard.press('Enter')
+  await expect(page.locator('.lx-tree-root')).toHaveText(['workspace', 'second'])
+  await expect(page.locator('.lx-tab-active .lx-tab-label')).toHaveText('Main.lean') // nothing closed
+  await page.locator('.lx-tree-file', { hasText: 'Other.lean' }).click()
+  await expect(page.locator('.lx-tab')).toHaveCount(2)
+  await expect.poll(() => leanProcessesIn(app, second).length).toBe(1)
+
+  await page.locator('.lx-tree-root', { hasText: 'workspace' }).click({ button: 'right' })
+  await page.getByRole('menuitem', { name: 'Remove Folder from Workspace' }).click()
+  await expect(page.locator('.lx-tree-root')).toHaveText(['second'])
+  await expect(page.locator('.lx-tab .lx-tab-label')).toHaveText(['Other.lean'])
+  await expect.poll(() => leanProcessesIn(app, first)).toEqual([])
+  expect(leanProcessesIn(app, second)).toHaveLength(1)
+})

@@ -134,7 +134,11 @@ export class Workbench implements Disposable {
       backend,
       picker: this.picker,
       dialogs: this.dialogs,
-      root: () => info.roots[0],
+      // In a multi-root workspace, new files go under the root holding the selected folder.
+      root: () => {
+        const selected = this.explorer.selectedFolder()
+        return (selected && info.roots.find((r) => isUnder(selected, r))) || info.roots[0]
+      },
       selectedFolder: () => this.explorer.selectedFolder(),
       tabs: openTabsOf(this.group),
       reveal: (path) => void this.explorer.reveal(path),
