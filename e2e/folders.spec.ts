@@ -2,7 +2,8 @@
 // with nothing lost (tabs, unsaved text), and no Lean process of a closed folder left running.
 import { execFileSync } from 'node:child_process'
 import { mkdirSync, readlinkSync, realpathSync, writeFileSync } from 'node:fs'
-import { dirname, join } from 'node:path'
+import { homedir } from 'node:os'
+import { basename, dirname, join } from 'node:path'
 import { expect, focusEditor, type LecternApp, test } from './fixtures'
 
 /** Lean server processes (children of serve) by the project folder they run in. */
@@ -59,9 +60,11 @@ test('open a second folder through the folder browser, edit, switch back: tabs a
   await expect(page.locator('.lx-tab-active')).toHaveClass(/lx-tab-dirty/)
   await expect.poll(() => leanProcessesIn(app, first).length).toBe(1)
 
-  // File: Open Folder… starts beside the open folder, where `second` is marked as a Lean project.
+  // File: Open Folder… starts at the home folder; typing a path lists that folder, `second` marked as a Lean project.
   await runCommand(app, 'File: Open Folder')
   const browser = page.getByRole('dialog', { name: 'Open Folder' })
+  await expect(browser.locator('.lx-palette-item').first()).toContainText(`Open Folder: ${basename(homedir())}`)
+  await page.keyboard.type(`${dirname(second)}/`)
   const row = browser.locator('.lx-palette-item', { hasText: 'second' })
   await expect(row.getByTestId('lean-project-badge')).toBeVisible()
   await row.click()
@@ -134,6 +137,8 @@ test('Add Folder to Workspace shows both folders in the explorer; Remove Folder 
 
   await runCommand(app, 'File: Add Folder to Workspace')
   const browser = page.getByRole('dialog', { name: 'Add Folder to Workspace' })
+  await expect(browser.locator('.lx-palette-item').first()).toBeVisible()
+  await page.keyboard.type(`${dirname(second)}/`)
   await browser.locator('.lx-palette-item', { hasText: 'second' }).click()
   await expect(browser.locator('.lx-palette-item').first()).toContainText('Add Folder to Workspace: second')
   await page.keyboard.press('Enter')

@@ -12,7 +12,6 @@ import { button, h } from '../../dom'
 import type { Notifications } from '../../notifications'
 import type { QuickPick } from '../../quick-pick'
 import { monacoKeybinding } from '../../workbench-commands'
-import { parentDir } from '../../explorer'
 import { showFolderBrowser } from './folder-browser'
 import { showRecentFolders } from './recent-folders'
 import './folders.css'
@@ -105,10 +104,8 @@ export class FolderCommands implements Disposable {
       void native({ title, buttonLabel: title.startsWith('Add') ? 'Add' : 'Open' }).then((path) => path && then(path), onError)
       return
     }
-    // Beside the folder open now (the next project is often its sibling); from the scratch project, at home.
-    const root = this.deps.info.roots[0]
-    const start = this.deps.info.scratch || !root ? undefined : parentDir(root)
-    void showFolderBrowser(this.deps.picker, this.deps.backend, { title, start, onPick: then, onError })
+    // At the home folder, where a user's projects usually are; any other place is a typed path away.
+    void showFolderBrowser(this.deps.picker, this.deps.backend, { title, onPick: then, onError })
   }
 
   private async switch(method: 'workspace.openFolder' | 'workspace.addFolder' | 'workspace.removeFolder' | 'workspace.closeFolder', params: { path?: string }): Promise<void> {
