@@ -101,6 +101,7 @@ test('open a second folder through the folder browser, edit, switch back: tabs a
 })
 
 test('the folder browser refuses a folder that does not exist in one sentence; Close Folder returns to the scratch project', async ({ app }) => {
+  test.setTimeout(180_000) // a folder switch and a Lean server start, on a shared machine
   const { page } = app
   await expect(page.locator('.lx-tree-root')).toHaveText(['workspace'])
   await runCommand(app, 'File: Open Folder')
