@@ -57,7 +57,8 @@ export class Workspace {
    * back when their folder is opened again (hot exit) — and the watchers of removed folders end.
    */
   async onRootsChanged(change: RootsChange): Promise<void> {
-    const gone = this.documents.all().filter((d) => !this.rootList.contains(d.path))
+    // Adding a folder closes nothing (not even toolchain sources open beside the workspace).
+    const gone = change.removed.length === 0 ? [] : this.documents.all().filter((d) => !this.rootList.contains(d.path))
     const dirty = gone.filter((d) => !d.readonly && this.documents.isDirty(d))
     await Promise.all(dirty.map((d) => this.backups.write(d.path, d.text).catch((err) => console.error(`Backup of ${d.path} failed`, err))))
     for (const doc of gone) {

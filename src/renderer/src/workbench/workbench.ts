@@ -212,7 +212,9 @@ export class Workbench implements Disposable {
    * folders, and ended their servers): drop their tabs, show the new folders, and reopen their last session.
    */
   private async applyWorkspace(state: WorkspaceState): Promise<void> {
-    const inside = (path: string) => state.roots.some((root) => isUnder(path, root))
+    const removed = this.info.roots.some((root) => !state.roots.includes(root))
+    // As in the core: adding a folder closes no tab (toolchain sources outside every folder stay too).
+    const inside = (path: string) => !removed || state.roots.some((root) => isUnder(path, root))
     this.session.suspend()
     this.info.roots = state.roots
     this.info.scratch = state.scratch
