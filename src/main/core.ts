@@ -11,8 +11,11 @@ import { DocumentStore } from './lean/documents'
 import { LeanServerRegistry } from './lean/registry'
 import { resolveProjectRoot } from './toolchain/project-root'
 import { Backups } from './workspace/backups'
+import { WorkspaceFolders } from './workspace/folders'
 import { SessionStore } from './workspace/sessions'
 import { PathPolicy, realpathLoose } from './workspace/paths'
+import { RecentFolders } from './workspace/recent-folders'
+import { WorkspaceRoots } from './workspace/roots'
 import { ensureScratchProject } from './workspace/scratch-project'
 import { Workspace } from './workspace/workspace'
 
@@ -36,22 +39,27 @@ export class Core {
   readonly settings: SettingsStore
   readonly registry: LeanServerRegistry
   readonly workspace: Workspace
+  /** The open folders; they change at run time (Open Folder, Add Folder, Close Folder). */
+  readonly workspaceRoots: WorkspaceRoots
+  readonly folders: WorkspaceFolders
   readonly router: ApiRouter
   /** Set by whoever serves the infoview frame (the bridge or Electron's protocol handler). */
   infoviewUrl = 'infoview.html'
 
   private constructor(
     readonly options: CoreOptions,
-    readonly roots: string[],
-    readonly scratch: boolean,
+    roots: string[],
+    scratchDir: string,
+    recent: RecentFolders,
   ) {
     const env = options.env ?? process.env
     this.settings = new SettingsStore(options.userDataDir)
-    const policy = new PathPolicy(() => this.roots)
+    this.workspaceRoots = new WorkspaceRoots(roots, scratchDir)
+    const policy = new PathPolicy(() => [...this.roots])
     this.registry = new LeanServerRegistry({
       hub: this.hub,
       documents: this.documents,
-      workspaceRoots: () => this.roots,
+      workspaceRoots: () => [...this.roots],
       env,
       appVersion: APP_VERSION,
       settings: () => this.settings.get(),
@@ -60,11 +68,20 @@ export class Core {
     })
     const backups = new Backups(join(options.userDataDir, 'backups'))
     const sessions = new SessionStore(join(options.userDataDir, 'workspace-sessions.json'))
-    this.workspace = new Workspace(roots, policy, this.documents, this.hub, backups, sessions)
+    this.workspace = new Workspace(this.workspaceRoots, policy, this.documents, this.hub, backups, sessions)
     this.workspace.onDidSave.event((doc) => this.registry.didSave(doc))
+    this.folders = new WorkspaceFolders({
+      roots: this.workspaceRoots,
+      workspace: this.workspace,
+      recent,
+      hub: this.hub,
+      stopServers: (removed, isOpenFolder) => this.registry.retainRoots(removed, isOpenFolder),
+      scratchProject: async () => realpathLoose(await ensureScratchProject(options.userDataDir)),
+    })
     this.router = new ApiRouter({
       appInfo: () => this.appInfo(),
       workspace: this.workspace,
+      folders: this.folders,
       registry: this.registry,
       hub: this.hub,
       settings: this.settings,
@@ -78,14 +95,25 @@ export class Core {
     // `lectern Foo.lean:12` without a folder: open the file's project (nearest lean-toolchain), as vscode-lean4 would.
     const firstFile = options.launchFiles?.[0]
     if (!options.workspace && firstFile) options = { ...options, workspace: (await resolveProjectRoot(firstFile.path, [])).root }
+    const scratchDir = realpathLoose(join(options.userDataDir, 'scratch'))
+    const recent = new RecentFolders(join(options.userDataDir, 'recent-folders.json'))
     if (options.workspace) {
       const dir = realpathLoose(resolve(options.workspace))
       const stat = await fs.stat(dir).catch(() => undefined)
       if (!stat?.isDirectory()) throw new Error(`Workspace folder not found: ${options.workspace}`)
-      return new Core(options, [dir], false)
+      if (dir !== scratchDir) await recent.add(dir).catch(() => undefined)
+      return new Core(options, [dir], scratchDir, recent)
     }
-    const scratch = realpathLoose(await ensureScratchProject(options.userDataDir))
-    return new Core(options, [scratch], true)
+    await ensureScratchProject(options.userDataDir)
+    return new Core(options, [scratchDir], scratchDir, recent)
+  }
+
+  get roots(): readonly string[] {
+    return this.workspaceRoots.roots
+  }
+
+  get scratch(): boolean {
+    return this.workspaceRoots.scratch
   }
 
   appInfo(): AppInfo {
@@ -93,7 +121,7 @@ export class Core {
       name: 'Lectern',
       version: APP_VERSION,
       mode: this.options.mode,
-      roots: this.roots,
+      roots: [...this.roots],
       scratch: this.scratch,
       platform: process.platform,
       infoviewUrl: this.infoviewUrl,
@@ -102,6 +130,7 @@ export class Core {
   }
 
   async dispose(): Promise<void> {
+    await this.folders.flush()
     await this.workspace.dispose()
     await this.registry.dispose()
   }

@@ -14,6 +14,10 @@ api.onChannelEvent = (listener: (ev: ChannelEventMessage) => void) => {
   ipcRenderer.on('lectern:event', handler)
   return () => ipcRenderer.removeListener('lectern:event', handler)
 }
+
+// The system's folder dialog (Open Folder…, Add Folder to Workspace…); resolves to a path or undefined.
+api.pickFolder = (options: { title: string; buttonLabel: string }) => ipcRenderer.invoke('lectern:pickFolder', options)
+
 contextBridge.exposeInMainWorld('lectern', api)
 
 const shell: ShellPreload = {

@@ -113,6 +113,33 @@ export interface WorkspaceSession {
   unsaved: string[]
 }
 
+/** The open folders, as the `workspace` channel and the folder methods report them. */
+export interface WorkspaceState {
+  roots: string[]
+  /** True when the only root is the scratch project Lectern created. */
+  scratch: boolean
+}
+
+export interface RecentFolder {
+  path: string
+  name: string
+  /** The folder is gone (moved, deleted, an unmounted drive): shown marked, removable. */
+  missing: boolean
+}
+
+/** One level of the serve-mode folder browser: the subfolders of `path`, Lean projects marked. */
+export interface FolderListing {
+  path: string
+  /** Absent at the file system's root. */
+  parent?: string
+  home: string
+  /** `path` itself has a `lean-toolchain` or a lakefile. */
+  leanProject: boolean
+  folders: { name: string; path: string; leanProject: boolean }[]
+  /** More subfolders exist than were listed. */
+  truncated: boolean
+}
+
 export interface ApiMethods {
   'app.info': { params: Record<string, never>; result: AppInfo }
   'workspace.list': { params: { path: string }; result: DirEntry[] }
@@ -131,7 +158,20 @@ export interface ApiMethods {
   /** LSP TextEdits (ranges in the file's current text) to a file no editor has open, written atomically; refused with UnsavedChanges for a dirty document. */
   'workspace.applyTextEdits': { params: { path: string; edits: TextEdit[] }; result: { mtimeMs: number } }
   'workspace.session': { params: Record<string, never>; result: WorkspaceSession }
-  'workspace.rememberSession': { params: { openFiles: string[]; active?: string }; result: null }
+  /** `root`: the first root the tabs belong to; a remember for a workspace no longer open is ignored. */
+  'workspace.rememberSession': { params: { openFiles: string[]; active?: string; root?: string }; result: null }
+  /** Replaces the open folders with `path` (the old folders' unsaved buffers are backed up, their Lean servers stopped). */
+  'workspace.openFolder': { params: { path: string }; result: WorkspaceState }
+  /** Adds `path` as another root (multi-root workspace). */
+  'workspace.addFolder': { params: { path: string }; result: WorkspaceState }
+  /** Removes one root; removing the last returns to the scratch project. */
+  'workspace.removeFolder': { params: { path: string }; result: WorkspaceState }
+  /** Close Folder: back to the scratch project. */
+  'workspace.closeFolder': { params: Record<string, never>; result: WorkspaceState }
+  'workspace.recentFolders': { params: Record<string, never>; result: RecentFolder[] }
+  'workspace.forgetRecentFolder': { params: { path: string }; result: RecentFolder[] }
+  /** The serve-mode folder browser: subfolders of `path` (default: the home folder). */
+  'workspace.browseFolder': { params: { path?: string }; result: FolderListing }
   'doc.open': { params: { path: string }; result: OpenedDocument }
   'doc.change': { params: { uri: string; changes: TextChange[] }; result: { version: number } }
   'doc.close': { params: { uri: string }; result: null }
@@ -178,6 +218,13 @@ export const API_METHODS: readonly ApiMethod[] = [
   'workspace.applyTextEdits',
   'workspace.session',
   'workspace.rememberSession',
+  'workspace.openFolder',
+  'workspace.addFolder',
+  'workspace.removeFolder',
+  'workspace.closeFolder',
+  'workspace.recentFolders',
+  'workspace.forgetRecentFolder',
+  'workspace.browseFolder',
   'doc.open',
   'doc.change',
   'doc.close',
@@ -219,6 +266,8 @@ export const LecternErrorCodes = {
   UnsavedChanges: -32017,
   /** Find in Files was given a regular expression that does not compile. */
   InvalidSearch: -32018,
+  /** A folder to open or browse does not exist, is not a folder, or cannot be read. */
+  FolderUnavailable: -32025,
 } as const
 
 /** Version of the /ws and /api/events protocol (docs/protocol.md); bumped when a change breaks existing clients. */

@@ -59,12 +59,20 @@ export interface LspEvent {
   params: unknown
 }
 
+/** The open folders changed (Open Folder, Add Folder, Close Folder). */
+export interface WorkspaceEvent {
+  roots: string[]
+  /** True when the only root is the scratch project. */
+  scratch: boolean
+}
+
 export interface ChannelPayloads {
   diagnostics: DiagnosticsEvent
   progress: ProgressEvent
   files: FileEvent
   server: ServerEvent
   lsp: LspEvent
+  workspace: WorkspaceEvent
 }
 
 export type ChannelName = keyof ChannelPayloads
@@ -75,6 +83,7 @@ export interface ChannelFilters {
   files: { root?: string }
   server: { project?: string }
   lsp: { method?: string; direction?: 'server' | 'client' }
+  workspace: Record<string, never>
 }
 
-export const CHANNEL_NAMES: readonly ChannelName[] = ['diagnostics', 'progress', 'files', 'server', 'lsp']
+export const CHANNEL_NAMES: readonly ChannelName[] = ['diagnostics', 'progress', 'files', 'server', 'lsp', 'workspace']

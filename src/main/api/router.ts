@@ -10,6 +10,8 @@ import { resolveProjectRoot, planServerCommand, setupReport } from '../toolchain
 import type { Disposable } from '../util/disposable'
 import { ApiError } from '../util/errors'
 import { join } from 'node:path'
+import { browseFolder } from '../workspace/folder-browser'
+import type { WorkspaceFolders } from '../workspace/folders'
 import type { Workspace } from '../workspace/workspace'
 import { INVALID_PARAMS, obj, oneOf, optBool, optStr, str, strArray } from './validate'
 
@@ -23,6 +25,8 @@ export interface ConnectionContext {
 export interface RouterDeps {
   appInfo: () => AppInfo
   workspace: Workspace
+  /** Open / add / remove / close folders, recent folders (they change which files this API may touch). */
+  folders: WorkspaceFolders
   registry: LeanServerRegistry
   hub: Hub
   settings: SettingsStore
@@ -38,7 +42,7 @@ export class ApiRouter {
   private nextSubscription = 1
 
   constructor(private readonly deps: RouterDeps) {
-    const { workspace, registry } = deps
+    const { workspace, registry, folders } = deps
     const files = workspace.operations
     this.handlers = {
       'app.info': () => deps.appInfo(),
@@ -53,9 +57,16 @@ export class ApiRouter {
       'workspace.applyTextEdits': (p) => files.applyTextEdits(str(p, 'path'), p.edits),
       'workspace.session': () => workspace.session(),
       'workspace.rememberSession': async (p) => {
-        await workspace.rememberSession({ openFiles: strArray(p, 'openFiles'), active: optStr(p, 'active') })
+        await workspace.rememberSession({ openFiles: strArray(p, 'openFiles'), active: optStr(p, 'active') }, optStr(p, 'root'))
         return null
       },
+      'workspace.openFolder': (p) => folders.open(str(p, 'path')),
+      'workspace.addFolder': (p) => folders.add(str(p, 'path')),
+      'workspace.removeFolder': (p) => folders.remove(str(p, 'path')),
+      'workspace.closeFolder': () => folders.close(),
+      'workspace.recentFolders': () => folders.recentFolders(),
+      'workspace.forgetRecentFolder': (p) => folders.forgetRecent(str(p, 'path')),
+      'workspace.browseFolder': (p) => browseFolder(optStr(p, 'path') || undefined),
       'doc.open': (p, ctx) => workspace.open(str(p, 'path'), ctx.id),
       'doc.change': (p) => workspace.change(str(p, 'uri'), p.changes),
       'doc.close': async (p, ctx) => (await workspace.close(str(p, 'uri'), ctx.id), null),
@@ -143,7 +154,7 @@ export class ApiRouter {
 
   private async toolchainReport(project?: string) {
     const root = project ?? this.deps.registry.servers()[0]?.project ?? this.deps.workspace.roots[0]
-    const info = await resolveProjectRoot(join(root, 'Main.lean'), this.deps.workspace.roots)
+    const info = await resolveProjectRoot(join(root, 'Main.lean'), [...this.deps.workspace.roots])
     const s = this.deps.settings.get()
     const plan = await planServerCommand({
       project: info,

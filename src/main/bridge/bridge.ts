@@ -51,6 +51,7 @@ export class Bridge {
   private readonly alive = new WeakSet<WebSocket>()
   private readonly sockets = new Set<Socket>()
   readonly events: EventStreams
+  private rootsListener: { dispose(): void } | undefined
   port = 0
 
   constructor(private readonly options: BridgeOptions) {
@@ -93,9 +94,17 @@ export class Bridge {
     this.reaper.unref()
     this.heartbeat = setInterval(() => this.ping(), this.options.pingIntervalMs ?? HEARTBEAT_MS)
     this.heartbeat.unref()
+    // A closed folder keeps no Lean process: its /lsp sessions end with it.
+    this.rootsListener = this.options.core.workspaceRoots.onDidChange.event(() => {
+      const roots = this.options.core.workspaceRoots
+      for (const s of this.sessions.values()) {
+        if (s.kind === 'lsp' && s.project && !roots.contains(s.project)) s.socket.close(1001, 'The folder was closed.')
+      }
+    })
   }
 
   async close(): Promise<void> {
+    this.rootsListener?.dispose()
     clearInterval(this.reaper)
     clearInterval(this.heartbeat)
     this.events.dispose()
@@ -202,7 +211,7 @@ export class Bridge {
     if ([...this.sessions.values()].filter((s) => s.kind === 'lsp').length >= max) throw new Error(`At most ${max} LSP sessions may run at once.`)
     const core = this.options.core
     const folder = core.workspace.confine(url.searchParams.get('project') ?? core.roots[0])
-    const project = await resolveProjectRoot(join(folder, 'Main.lean'), core.roots)
+    const project = await resolveProjectRoot(join(folder, 'Main.lean'), [...core.roots])
     const env = core.options.env ?? process.env
     const plan = await planServerCommand({ project, env, overrideCommand: env.LECTERN_LEAN_SERVER || core.settings.get().leanServerCommand })
     if (!plan.ok || !plan.command) throw new Error(plan.summary)

@@ -11,6 +11,7 @@ import { onStopSignals, Shutdown } from '../shell/shutdown'
 import { WindowStateStore } from '../shell/window-state'
 import type { FileTarget } from '../../shared/api'
 import { guardAllWebContents, guardSession } from './guard'
+import { registerFolderDialog } from './folder-dialog'
 import { registerIpc, resetIpcContext } from './ipc'
 import { AppMenu } from './menu'
 import { APP_ORIGIN, handleAppProtocol, registerAppScheme } from './protocol'
@@ -91,10 +92,11 @@ export function startElectronApp(options: ElectronAppOptions = {}): void {
     })
   }
   const notify = (message: string) => shellHost?.send({ kind: 'notice', message })
+  // A folder handed over by a second launch replaces the open one, as File: Open Folder… does (its unsaved work
+  // is backed up and comes back when it is reopened).
   const openFolder: OpenFolder =
     options.openFolder ??
-    ((path) =>
-      notify(`Lectern has ${core?.roots[0] ?? 'a folder'} open and cannot switch folders in a running window yet. To work in ${path}, quit Lectern and run: lectern "${path}"`))
+    ((path) => void core?.folders.open(path).catch((err: unknown) => notify(`Could not open ${path}: ${err instanceof Error ? err.message : String(err)}`)))
   const targets: HandOverTargets = {
     focus: () => {
       if (!window) openWindow()
@@ -159,6 +161,7 @@ export function startElectronApp(options: ElectronAppOptions = {}): void {
     core.infoviewUrl = `${APP_ORIGIN}/infoview.html`
     handleAppProtocol(rendererDir, bridge ? `ws://127.0.0.1:${bridge.port}` : undefined)
     registerIpc(core.router)
+    registerFolderDialog()
     shellHost = new ShellHost({
       layout: () => {
         const s = states.get(workspaceKey())
@@ -168,7 +171,10 @@ export function startElectronApp(options: ElectronAppOptions = {}): void {
       onLayout: (layout) => void states.update(workspaceKey(), layout),
     })
     openWindow()
-    for (const folder of args.extraFolders) openFolder(folder)
+    // `lectern A B`: the first folder is the workspace, the others join it (multi-root).
+    for (const folder of args.extraFolders) {
+      void core.folders.add(folder).catch((err: unknown) => notify(`Could not add ${folder}: ${err instanceof Error ? err.message : String(err)}`))
+    }
   }).catch((err) => {
     fail('Lectern could not start', err)
     app.exit(1)

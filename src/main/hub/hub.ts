@@ -87,5 +87,7 @@ export function matches(channel: ChannelName, filter: unknown, payload: unknown)
       return !f.project || f.project === p.project
     case 'lsp':
       return (!f.method || f.method === p.method) && (!f.direction || f.direction === p.direction)
+    case 'workspace':
+      return true
   }
 }

@@ -155,10 +155,10 @@ export class ProjectServer {
     this.publish({ ...this.event, restartSuggested: true, detail: reason })
   }
 
-  async dispose(): Promise<void> {
+  async dispose(detail = 'Lectern is shutting down.'): Promise<void> {
     this.disposed = true
     clearTimeout(this.restartTimer)
-    await this.stop('Lectern is shutting down.')
+    await this.stop(detail)
   }
 
   private async tryStart(

@@ -8,6 +8,7 @@ import type { Hub } from '../hub/hub'
 import { planServerCommand, type ProjectInfo, resolveProjectRoot } from '../toolchain'
 import { DisposableStore } from '../util/disposable'
 import { ApiError, errorMessage } from '../util/errors'
+import { isInside } from '../workspace/paths'
 import { pathToUri } from '../util/uri'
 import { leanInitializeParams } from './client-capabilities'
 import type { CrashPolicyOptions } from './crash-policy'
@@ -159,6 +160,34 @@ export class LeanServerRegistry {
 
   projectOfUri(uri: string): string | undefined {
     return this.projectByUri.get(uri)
+  }
+
+  /**
+   * The workspace roots changed (a folder closed or replaced): every server of a removed folder ends — its whole
+   * process group — and so does any other server left with no open document outside the open folders. A document
+   * still open whose server ended is attached again, to the project its path now resolves to.
+   */
+  async retainRoots(removed: readonly string[], isOpenFolder: (path: string) => boolean): Promise<void> {
+    const attached = new Set(this.projectByUri.values())
+    const doomed = [...this.entries.values()].filter(
+      (e) => removed.some((r) => isInside(r, e.project.root)) || (!attached.has(e.project.root) && !isOpenFolder(e.project.root)),
+    )
+    const orphans: OpenDocument[] = []
+    for (const entry of doomed) {
+      this.entries.delete(entry.project.root)
+      this.keepAlive.removeProject(entry.project.root)
+      for (const [uri, root] of this.projectByUri) {
+        if (root !== entry.project.root) continue
+        this.projectByUri.delete(uri)
+        const doc = this.options.documents.get(uri)
+        if (doc) orphans.push(doc)
+      }
+    }
+    await Promise.all(doomed.map(async (e) => {
+      e.disposables.dispose()
+      await e.server.dispose('Its folder was closed.')
+    }))
+    for (const doc of orphans) void this.attach(doc).catch((err) => console.error(err))
   }
 
   async dispose(): Promise<void> {

@@ -68,9 +68,14 @@ export class Backups {
     return found
   }
 
-  async discard(path: string): Promise<void> {
+  /** Drops a pending debounced write (its text was just written another way). */
+  cancelScheduled(path: string): void {
     clearTimeout(this.timers.get(path))
     this.timers.delete(path)
+  }
+
+  async discard(path: string): Promise<void> {
+    this.cancelScheduled(path)
     await fs.rm(this.fileFor(path), { force: true })
   }
 

@@ -16,17 +16,17 @@ import { editFileOnDisk } from './text-edits'
 
 export class FileOperations {
   constructor(
-    private readonly roots: readonly string[],
+    private readonly roots: () => readonly string[],
     private readonly policy: PathPolicy,
     private readonly documents: DocumentStore,
   ) {}
 
   files(): Promise<{ paths: string[]; truncated: boolean }> {
-    return listWorkspaceFiles(this.roots)
+    return listWorkspaceFiles(this.roots())
   }
 
   search(query: string, options: { caseSensitive?: boolean; regex?: boolean } = {}): Promise<SearchResult> {
-    return searchWorkspace(this.roots, { query, ...options }, (path) => this.documents.get(pathToUri(path))?.text)
+    return searchWorkspace(this.roots(), { query, ...options }, (path) => this.documents.get(pathToUri(path))?.text)
   }
 
   create(path: string, kind: DirEntry['kind']): Promise<DirEntry> {
@@ -60,7 +60,7 @@ export class FileOperations {
   /** A path the user may rename or delete: inside the workspace, writable, not a root, no unsaved text inside. */
   private checkMovable(path: string): string {
     const { path: real } = this.policy.check(path, { write: true })
-    if (this.roots.some((r) => realpathLoose(r) === real)) throw new ApiError(LecternErrorCodes.ReadOnly, `${path} is a workspace folder itself.`)
+    if (this.roots().some((r) => realpathLoose(r) === real)) throw new ApiError(LecternErrorCodes.ReadOnly, `${path} is a workspace folder itself.`)
     const dirty = this.documents.all().find((d) => isInside(real, d.path) && this.documents.isDirty(d))
     if (dirty) throw new ApiError(LecternErrorCodes.UnsavedChanges, `${dirty.path} has unsaved changes: save or revert it first.`)
     return real

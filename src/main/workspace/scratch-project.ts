@@ -11,6 +11,8 @@ const FILES: Record<string, string> = {
   'Main.lean': [
     '-- Welcome to Lectern. This scratch project lives in your Lectern data folder.',
     '-- Put the cursor inside a proof to see its goals in the infoview.',
+    '-- Your own project: File: Open Folder… (Ctrl+K Ctrl+O), or File: Open Recent… from the command palette',
+    '-- (Ctrl+Shift+P). File: Close Folder comes back here.',
     '',
     'theorem and_swap (p q : Prop) (hp : p) (hq : q) : q ∧ p := by',
     '  exact ⟨hq, hp⟩',

@@ -13,6 +13,7 @@ import type { Backups } from './backups'
 import { listDir, mtimeOf, readText, writeAtomic } from './files'
 import { FileOperations } from './file-operations'
 import { isInside, type PathPolicy } from './paths'
+import type { RootsChange, WorkspaceRoots } from './roots'
 import type { RememberedSession, SessionStore } from './sessions'
 import { FolderWatcher } from './watcher'
 
@@ -25,6 +26,7 @@ export class Workspace {
   private readonly owners = new Map<string, Set<string>>()
   private readonly folderWatches = new Map<string, Disposable>()
   private readonly listedFolderWatches = new Map<string, Disposable>()
+  private readonly rootWatches = new Map<string, Disposable>()
   private readonly orphanTimers = new Map<string, ReturnType<typeof setTimeout>>()
   private readonly watcher: FolderWatcher
   private readonly disposables = new DisposableStore()
@@ -33,17 +35,49 @@ export class Workspace {
   readonly operations: FileOperations
 
   constructor(
-    readonly roots: string[],
+    private readonly rootList: WorkspaceRoots,
     private readonly policy: PathPolicy,
     private readonly documents: DocumentStore,
     private readonly hub: Hub,
     private readonly backups: Backups,
     private readonly sessions: SessionStore,
   ) {
-    this.operations = new FileOperations(roots, policy, documents)
+    this.operations = new FileOperations(() => rootList.roots, policy, documents)
     this.watcher = new FolderWatcher((kind, path) => void this.onDiskChange(kind, path))
-    for (const root of roots) this.disposables.add(this.watcher.watchFolder(root))
+    for (const root of rootList.roots) this.rootWatches.set(root, this.watcher.watchFolder(root))
     this.disposables.add(documents.onDidChange.event(({ doc }) => this.backupLater(doc)))
+  }
+
+  get roots(): readonly string[] {
+    return this.rootList.roots
+  }
+
+  /**
+   * The roots changed: documents outside the new roots are closed — unsaved ones backed up first, so they come
+   * back when their folder is opened again (hot exit) — and the watchers of removed folders end.
+   */
+  async onRootsChanged(change: RootsChange): Promise<void> {
+    // Adding a folder closes nothing (not even toolchain sources open beside the workspace).
+    const gone = change.removed.length === 0 ? [] : this.documents.all().filter((d) => !this.rootList.contains(d.path))
+    const dirty = gone.filter((d) => !d.readonly && this.documents.isDirty(d))
+    await Promise.all(dirty.map((d) => this.backups.write(d.path, d.text).catch((err) => console.error(`Backup of ${d.path} failed`, err))))
+    for (const doc of gone) {
+      // The backup just written is the latest text; a pending debounced write would only repeat it.
+      if (!doc.readonly) this.backups.cancelScheduled(doc.path)
+      clearTimeout(this.orphanTimers.get(doc.uri))
+      this.orphanTimers.delete(doc.uri)
+      this.closeNow(doc.uri)
+    }
+    for (const root of change.removed) {
+      this.rootWatches.get(root)?.dispose()
+      this.rootWatches.delete(root)
+    }
+    for (const [dir, watch] of this.listedFolderWatches) {
+      if (this.rootList.contains(dir)) continue
+      watch.dispose()
+      this.listedFolderWatches.delete(dir)
+    }
+    for (const root of change.added) this.rootWatches.set(root, this.watcher.watchFolder(root))
   }
 
   /** The real path of `path` if it lies in the workspace (for endpoints that take a folder). */
@@ -67,8 +101,10 @@ export class Workspace {
     return { ...remembered, openFiles: remembered.openFiles.filter((p) => this.isWritable(p)), unsaved }
   }
 
-  async rememberSession(session: RememberedSession): Promise<void> {
+  /** `forRoot` names the workspace the tabs belong to: a late remember from before a folder switch is dropped. */
+  async rememberSession(session: RememberedSession, forRoot?: string): Promise<void> {
     const root = this.roots[0]
+    if (forRoot !== undefined && forRoot !== root) return
     if (root) await this.sessions.remember(root, { ...session, openFiles: session.openFiles.filter((p) => this.isWritable(p)) })
   }
 
@@ -186,6 +222,8 @@ export class Workspace {
     for (const w of this.folderWatches.values()) w.dispose()
     for (const w of this.listedFolderWatches.values()) w.dispose()
     this.listedFolderWatches.clear()
+    for (const w of this.rootWatches.values()) w.dispose()
+    this.rootWatches.clear()
     this.disposables.dispose()
     this.watcher.dispose()
   }

@@ -164,6 +164,20 @@ export class EditorGroup implements Disposable {
       if (decision === 'discard') await doc.sync.revert().catch(() => undefined)
     }
     if (!this.docs.includes(doc)) return true
+    this.remove(doc)
+    void this.backend.call('doc.close', { uri: doc.uri }).catch((err) => console.warn('doc.close failed', err))
+    return true
+  }
+
+  /**
+   * Drops a tab the core has closed already (its folder was closed; unsaved text was backed up there). No question
+   * asked and no `doc.close`, which would throw the backup away.
+   */
+  forget(doc: OpenDocument): void {
+    if (this.docs.includes(doc)) this.remove(doc)
+  }
+
+  private remove(doc: OpenDocument): void {
     const index = this.docs.indexOf(doc)
     this.docs.splice(index, 1)
     for (const d of this.perDocument.get(doc) ?? []) d.dispose()
@@ -180,8 +194,6 @@ export class EditorGroup implements Disposable {
     doc.dispose()
     this.documentsChanged.fire()
     this.processingChanged.fire()
-    void this.backend.call('doc.close', { uri: doc.uri }).catch((err) => console.warn('doc.close failed', err))
-    return true
   }
 
   /** After a reconnect: make sure the core has exactly the text of every model. */

@@ -9,6 +9,7 @@ export function showConnecting(el: HTMLElement, text = 'Connecting to Lectern…
 export function showShortcuts(el: HTMLElement, isMac: boolean): void {
   const rows: [string, string][] = [
     ['Show All Commands', 'CtrlCmd+Shift+P'],
+    ['Open Folder', 'CtrlCmd+K CtrlCmd+O'],
     ['Toggle Infoview', 'CtrlCmd+Shift+Enter'],
     ['Toggle Problems', 'CtrlCmd+Shift+M'],
     ['Restart File', 'CtrlCmd+Shift+X'],

@@ -11,6 +11,9 @@ export function explorerEntryActions(options: {
   isRoot: (entry: DirEntry) => boolean
   openFile: (path: string) => void
   onError: (title: string, err: unknown) => void
+  /** Remove Folder from Workspace, on a root's menu. */
+  removeRoot?: (path: string) => void
+  rootRemovable?: () => boolean
 }): ExplorerEntryActions {
   const guard = (title: string, run: () => Promise<unknown>) => () => void run().catch((err) => options.onError(title, err))
   const rename = (entry: DirEntry) => guard('Rename failed', () => options.files().rename(entry))()
@@ -24,6 +27,8 @@ export function explorerEntryActions(options: {
       if (entry.kind === 'file') items.push({ label: 'Open', run: () => options.openFile(entry.path) }, null)
       else items.push({ label: 'New File…', run: guard('New File failed', () => options.files().newFile()) }, { label: 'New Folder…', run: guard('New Folder failed', () => options.files().newFolder()) }, null)
       if (!root) items.push({ label: 'Rename…', key: 'F2', run: () => rename(entry) }, { label: 'Delete', key: 'Delete', run: () => remove(entry) }, null)
+      const removeRoot = options.removeRoot
+      if (root && removeRoot && options.rootRemovable?.() !== false) items.push({ label: 'Remove Folder from Workspace', run: () => removeRoot(entry.path) }, null)
       items.push({ label: 'Copy Path', run: () => void copyToClipboard(entry.path) })
       showContextMenu(options.host, x, y, items)
     },

@@ -66,13 +66,28 @@ export class Explorer implements Disposable {
   }
 
   async setRoot(root: string): Promise<void> {
+    await this.setRoots([root])
+  }
+
+  /** One tree per workspace folder (multi-root), each expanded; `footer` (a hint) goes below them. */
+  async setRoots(roots: readonly string[], footer?: HTMLElement): Promise<void> {
+    for (const timer of this.pendingRefresh.values()) clearTimeout(timer)
+    this.pendingRefresh.clear()
     this.dirNodes.clear()
     this.rowByPath.clear()
-    const name = root.split(/[\\/]/).filter(Boolean).pop() ?? root
-    const node = this.createNode({ name, path: root, kind: 'dir' }, 0)
-    node.row.classList.add('lx-tree-root')
-    this.container.replaceChildren(node.row, node.children!)
-    await this.expand(node)
+    const nodes = roots.map((root) => {
+      const name = root.split(/[\\/]/).filter(Boolean).pop() ?? root
+      const node = this.createNode({ name, path: root, kind: 'dir' }, 0)
+      node.row.classList.add('lx-tree-root')
+      return node
+    })
+    this.container.replaceChildren(...nodes.flatMap((n) => [n.row, n.children!]), ...(footer ? [footer] : []))
+    await Promise.all(nodes.map((n) => this.expand(n)))
+  }
+
+  /** The workspace folder a root row shows (for Remove Folder from Workspace). */
+  roots(): string[] {
+    return [...this.dirNodes.values()].filter((n) => n.depth === 0).map((n) => n.entry.path)
   }
 
   /**

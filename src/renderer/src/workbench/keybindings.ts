@@ -55,7 +55,12 @@ export function matchesKeybinding(ev: KeyEventLike, kb: ParsedKeybinding, isMac:
   )
 }
 
+/** A chord ("CtrlCmd+K CtrlCmd+O") is its presses separated by spaces; each part is formatted on its own. */
 export function formatKeybinding(spec: string, isMac: boolean): string {
+  return spec.split(' ').filter(Boolean).map((part) => formatPress(part, isMac)).join(' ')
+}
+
+function formatPress(spec: string, isMac: boolean): string {
   const kb = parseKeybinding(spec)
   if (isMac) {
     return `${kb.ctrl ? '⌃' : ''}${kb.alt ? '⌥' : ''}${kb.shift ? '⇧' : ''}${kb.ctrlCmd ? '⌘' : ''}${kb.label}`
@@ -68,8 +73,35 @@ export function isMacPlatform(): boolean {
   return /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent)
 }
 
+const MODIFIER_CODES = new Set(['ControlLeft', 'ControlRight', 'ShiftLeft', 'ShiftRight', 'AltLeft', 'AltRight', 'MetaLeft', 'MetaRight'])
+
+export type KeyResolution = { kind: 'run'; id: string } | { kind: 'chord' } | { kind: 'none' }
+
+/**
+ * What a key press does: run a command, start a chord (its first press, waiting for the second), or nothing.
+ * `chordStart` is the first press of a chord under way. Chords are left to Monaco while the editor has focus.
+ */
+export function resolveKeybinding(
+  bindings: readonly { id: string; specs: readonly string[] }[],
+  ev: KeyEventLike,
+  chordStart: KeyEventLike | undefined,
+  isMac: boolean,
+  inEditor: boolean,
+): KeyResolution {
+  const presses = bindings.flatMap((b) => b.specs.map((spec) => ({ id: b.id, parts: spec.split(' ').filter(Boolean).map(parseKeybinding) })))
+  if (chordStart) {
+    const second = presses.find((p) => p.parts.length === 2 && matchesKeybinding(chordStart, p.parts[0], isMac) && matchesKeybinding(ev, p.parts[1], isMac))
+    if (second) return { kind: 'run', id: second.id }
+  }
+  const single = presses.find((p) => p.parts.length === 1 && matchesKeybinding(ev, p.parts[0], isMac))
+  if (single) return { kind: 'run', id: single.id }
+  if (!inEditor && presses.some((p) => p.parts.length === 2 && matchesKeybinding(ev, p.parts[0], isMac))) return { kind: 'chord' }
+  return { kind: 'none' }
+}
+
 export class KeybindingService implements Disposable {
   private readonly listener: Disposable
+  private chordStart: KeyEventLike | undefined
 
   constructor(
     private readonly commands: CommandRegistry,
@@ -83,15 +115,19 @@ export class KeybindingService implements Disposable {
 
   private onKeyDown(ev: KeyboardEvent): void {
     if (ev.defaultPrevented || ev.isComposing || this.suspended()) return
-    for (const command of this.commands.all()) {
-      const specs = [command.keybinding, ...(command.alternativeKeybindings ?? [])].filter((s): s is string => !!s)
-      if (!specs.some((spec) => matchesKeybinding(ev, parseKeybinding(spec), this.isMac))) continue
-      if (!this.commands.isEnabled(command)) continue
-      ev.preventDefault()
-      ev.stopPropagation()
-      this.commands.run(command.id, this.onError)
-      return
-    }
+    if (MODIFIER_CODES.has(ev.code)) return // pressing Ctrl again between the two presses of a chord
+    const bindings = this.commands.all().filter((c) => this.commands.isEnabled(c)).map((c) => ({
+      id: c.id,
+      specs: [c.keybinding, ...(c.alternativeKeybindings ?? [])].filter((s): s is string => !!s),
+    }))
+    // Monaco runs its own chords (Ctrl+K Ctrl+C …), and ours too: they are editor actions as well.
+    const inEditor = ev.target instanceof Element && !!ev.target.closest('.monaco-editor')
+    const found = resolveKeybinding(bindings, ev, this.chordStart, this.isMac, inEditor)
+    this.chordStart = found.kind === 'chord' ? { code: ev.code, ctrlKey: ev.ctrlKey, metaKey: ev.metaKey, shiftKey: ev.shiftKey, altKey: ev.altKey } : undefined
+    if (found.kind === 'none') return
+    ev.preventDefault()
+    ev.stopPropagation()
+    if (found.kind === 'run') this.commands.run(found.id, this.onError)
   }
 
   dispose(): void {

@@ -56,7 +56,7 @@ function remoteHost(url: string): string {
   }
 }
 
-function isUnder(path: string, dir: string): boolean {
+export function isUnder(path: string, dir: string): boolean {
   const p = path.replace(/\\/g, '/')
   const d = dir.replace(/\\/g, '/').replace(/\/+$/, '')
   return p === d || p.startsWith(`${d}/`)
@@ -79,6 +79,17 @@ export class ServerStates {
   update(event: ServerEvent): void {
     this.byProject.set(event.project, event)
     this.changed.fire()
+  }
+
+  /** Forgets the servers of folders no longer open (their last state was "stopped": nothing to show). */
+  retain(keep: (project: string) => boolean): void {
+    let changed = false
+    for (const project of [...this.byProject.keys()]) {
+      if (keep(project)) continue
+      this.byProject.delete(project)
+      changed = true
+    }
+    if (changed) this.changed.fire()
   }
 
   get(project: string): ServerEvent | undefined {

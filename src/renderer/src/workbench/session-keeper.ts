@@ -15,6 +15,8 @@ export class SessionKeeper implements Disposable {
     private readonly backend: Backend,
     private readonly group: EditorGroup,
     private readonly notifications: Notifications,
+    /** The workspace the tabs belong to (its first root), so a remember never lands in another folder's session. */
+    private readonly root: () => string | undefined = () => undefined,
   ) {
     this.disposables.add(group.onDidChangeDocuments(() => this.remember()))
     this.disposables.add(group.onDidChangeActive(() => this.remember()))
@@ -39,11 +41,17 @@ export class SessionKeeper implements Disposable {
     this.remember()
   }
 
+  /** A folder switch is under way: the tabs shown no longer belong to the workspace until `restore`. */
+  suspend(): void {
+    this.restored = false
+  }
+
   private remember(): void {
     if (!this.restored || this.disposables.isDisposed) return
     const openFiles = this.group.documents().filter((d) => !d.readonly).map((d) => d.path)
     const active = this.group.activeDocument()?.path
-    void this.backend.call('workspace.rememberSession', { openFiles, ...(active ? { active } : {}) }).catch(() => undefined)
+    const root = this.root()
+    void this.backend.call('workspace.rememberSession', { openFiles, ...(active ? { active } : {}), ...(root ? { root } : {}) }).catch(() => undefined)
   }
 
   dispose(): void {

@@ -64,8 +64,14 @@ export function commandSpecs(t: CommandTargets): CommandSpec[] {
   ]
 }
 
-/** Our notation → Monaco's keybinding number (for labels in the editor's context menu). */
-function monacoKeybinding(spec: string): number | undefined {
+/** Our notation → Monaco's keybinding number (for labels in the editor's context menu); a chord is two presses. */
+export function monacoKeybinding(spec: string): number | undefined {
+  const [first, second] = spec.split(' ').filter(Boolean).map(monacoPress)
+  if (first === undefined) return undefined
+  return spec.includes(' ') ? (second === undefined ? undefined : monaco.KeyMod.chord(first, second)) : first
+}
+
+function monacoPress(spec: string): number | undefined {
   const kb = parseKeybinding(spec)
   const code = monaco.KeyCode[kb.code as keyof typeof monaco.KeyCode]
   if (code === undefined) return undefined

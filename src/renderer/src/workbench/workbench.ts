@@ -1,6 +1,6 @@
 // The composition root: builds every part of the workbench around one backend and wires them together.
 // Everything created here is owned by `disposables` and released by `dispose()`.
-import type { AppInfo, FileTarget } from '../../../shared/api'
+import type { AppInfo, FileTarget, WorkspaceState } from '../../../shared/api'
 import type { FileEvent } from '../../../shared/channels'
 import type { Range } from '../../../shared/lsp'
 import type { Backend, ConnectionState } from '../backend/backend'
@@ -44,6 +44,8 @@ import { UnicodeInputBinding, unicodeConfigOf } from './unicode-input-binding'
 import { showAbbreviations } from './features/abbreviations/abbreviation-view'
 import { registerWorkbenchCommands } from './workbench-commands'
 import { WorkbenchStatus } from './workbench-status'
+import { FolderCommands } from './features/folders'
+import { isUnder } from './server-states'
 
 export class Workbench implements Disposable {
   private readonly disposables = new DisposableStore()
@@ -60,6 +62,7 @@ export class Workbench implements Disposable {
   private readonly picker: QuickPick
   private readonly files: FileActions
   private readonly session: SessionKeeper
+  private readonly folders: FolderCommands
   private readonly themeChanged = this.disposables.add(new Emitter<void>())
   private infoview: ReturnType<typeof createInfoviewPanel> | undefined
   private wasDisconnected = false
@@ -105,6 +108,8 @@ export class Workbench implements Disposable {
       isRoot: (entry) => this.explorer.isRoot(entry),
       openFile: (path) => void this.openPath(path),
       onError: (title, err) => this.notifications.error(title, err),
+      removeRoot: (path) => void this.folders.removeFolder(path),
+      rootRemovable: () => !this.info.scratch,
     })
     this.explorer = d.add(new Explorer(layout.explorer, backend, (path) => void this.openPath(path), entryActions))
     this.problems = d.add(
@@ -125,13 +130,17 @@ export class Workbench implements Disposable {
     )
     d.add(new WorkbenchStatus(statusBar, this.group, this.diagnostics, this.states, backend))
 
-    this.session = d.add(new SessionKeeper(backend, this.group, this.notifications))
+    this.session = d.add(new SessionKeeper(backend, this.group, this.notifications, () => this.info.roots[0]))
     this.picker = d.add(new QuickPick(layout.overlays))
     this.files = new FileActions({
       backend,
       picker: this.picker,
       dialogs: this.dialogs,
-      root: () => info.roots[0],
+      // In a multi-root workspace, new files go under the root holding the selected folder.
+      root: () => {
+        const selected = this.explorer.selectedFolder()
+        return (selected && info.roots.find((r) => isUnder(selected, r))) || info.roots[0]
+      },
       selectedFolder: () => this.explorer.selectedFolder(),
       tabs: openTabsOf(this.group),
       reveal: (path) => void this.explorer.reveal(path),
@@ -166,6 +175,19 @@ export class Workbench implements Disposable {
         this.group.editor,
         (id) => this.runCommand(id),
       ),
+    )
+    this.folders = d.add(
+      new FolderCommands({
+        backend,
+        commands: this.commands,
+        editor: this.group.editor,
+        picker: this.picker,
+        dialogs: this.dialogs,
+        notifications: this.notifications,
+        info,
+        apply: (state) => this.applyWorkspace(state),
+        run: (id) => this.runCommand(id),
+      }),
     )
     d.add(new KeybindingService(this.commands, isMac, () => this.dialogs.isOpen, (err) => this.notifications.error('Command failed', err)))
     const shell = shellPreload(window.lecternShell)
@@ -203,7 +225,7 @@ export class Workbench implements Disposable {
     this.startInfoview()
     const root = this.info.roots[0]
     if (!root) this.explorer.showMessage('No folder is open.')
-    else void this.explorer.setRoot(root)
+    else void this.explorer.setRoots(this.info.roots, this.folders.explorerHint())
     if (!root) return
     await this.session.restore(this.info.scratch ? `${root.replace(/[\\/]+$/, '')}/Main.lean` : undefined)
     if (this.info.launchFiles?.length) await this.openFiles(this.info.launchFiles)
@@ -215,6 +237,24 @@ export class Workbench implements Disposable {
       const position = file.line ? { line: file.line - 1, character: Math.max(0, (file.column ?? 1) - 1) } : undefined
       await this.openPath(file.path, position ? { start: position, end: position } : undefined)
     }
+  }
+
+  /**
+   * Another folder was opened, added or closed (the core has backed up and closed the documents outside the new
+   * folders, and ended their servers): drop their tabs, show the new folders, and reopen their last session.
+   */
+  private async applyWorkspace(state: WorkspaceState): Promise<void> {
+    const removed = this.info.roots.some((root) => !state.roots.includes(root))
+    // As in the core: adding a folder closes no tab (toolchain sources outside every folder stay too).
+    const inside = (path: string) => !removed || state.roots.some((root) => isUnder(path, root))
+    this.session.suspend()
+    this.info.roots = state.roots
+    this.info.scratch = state.scratch
+    for (const doc of [...this.group.documents()]) if (!inside(doc.path)) this.group.forget(doc)
+    this.states.retain(inside)
+    document.title = `${state.roots.map((r) => r.split(/[\\/]/).filter(Boolean).pop()).join(', ')} — Lectern`
+    await this.explorer.setRoots(state.roots, this.folders.explorerHint())
+    await this.session.restore(state.scratch ? `${state.roots[0].replace(/[\\/]+$/, '')}/Main.lean` : undefined)
   }
 
   private startInfoview(): void {
