@@ -24,6 +24,8 @@ export interface Knobs {
   refreshIntervalMs: number
   /** After this long without an answer to a server request, warn on stderr (ms). */
   unansweredWarnMs: number
+  /** When a document contains this, allocate memory without bound (tests of memory limits). */
+  hogMemoryOn: string | undefined
 }
 
 export function readKnobs(): Knobs {
@@ -36,5 +38,6 @@ export function readKnobs(): Knobs {
     stderrChatter: process.env.LEAN_DOUBLE_STDERR_CHATTER === '1',
     refreshIntervalMs: int('LEAN_DOUBLE_REFRESH_MS', 2000),
     unansweredWarnMs: int('LEAN_DOUBLE_UNANSWERED_WARN_MS', 5000),
+    hogMemoryOn: process.env.LEAN_DOUBLE_HOG_MEMORY_ON || undefined,
   }
 }

@@ -33,7 +33,8 @@ async function main(): Promise<void> {
   core.infoviewUrl = bridge.frameUrl
   console.log(`Lectern is serving ${core.roots[0]}${core.scratch ? ' (scratch project)' : ''}`)
   console.log(`Open this URL in a browser: ${bridge.pageUrl}`)
-  if (args.openBrowser) openInBrowser(bridge.pageUrl)
+  // The browser gets a one-time code instead of the token, so the token never sits in its address bar or history.
+  if (args.openBrowser) openInBrowser(bridge.launchUrl())
 
   let stopping = false
   const stop = async (signal: string) => {

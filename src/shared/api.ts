@@ -69,6 +69,17 @@ export interface Settings {
   infoviewConfig?: Record<string, unknown>
   theme?: 'dark' | 'light'
   fontSize?: number
+  /** /lsp limits (launch flags win); see src/main/bridge/lsp/limits.ts for the defaults. */
+  'lsp.maxSessions'?: number
+  'lsp.idleSeconds'?: number
+  'lsp.maxLifeSeconds'?: number
+  'lsp.memoryLimitMb'?: number
+  'lsp.cpuLimitSeconds'?: number
+  'lsp.maxMessagesPerSecond'?: number
+  /** Run /lsp sessions under bubblewrap (default true); like the server command, changed only from the app's own UI. */
+  'lsp.sandbox'?: boolean
+  /** Let sandboxed /lsp sessions write to the project. */
+  'lsp.projectWritable'?: boolean
 }
 
 export interface SearchMatch {
