@@ -16,3 +16,11 @@ test('launch flags: workspace, port, no-browser, user data; env fallbacks; bad i
   assert.throws(() => parseLaunchArgs(['--frobnicate'], env), /Unknown argument/)
   assert.throws(() => parseLaunchArgs(['--workspace'], env), /needs a value/)
 })
+
+test('/lsp limit flags: seconds become milliseconds, --lsp-no-sandbox turns the sandbox off, bad numbers are errors', () => {
+  const env = { LECTERN_USER_DATA: '/ud' }
+  const args = parseLaunchArgs(['--lsp-idle', '60', '--lsp-max-life', '3600', '--lsp-max-sessions', '3', '--lsp-no-sandbox', '--lsp-memory', '4096'], env)
+  assert.deepEqual(args.lsp, { idleMs: 60_000, maxLifeMs: 3_600_000, maxSessions: 3, sandbox: false, memoryMb: 4096 })
+  assert.equal(parseLaunchArgs([], env).lsp, undefined)
+  assert.throws(() => parseLaunchArgs(['--lsp-idle', 'soon'], env), /needs a number/)
+})

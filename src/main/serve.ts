@@ -28,7 +28,7 @@ function openInBrowser(url: string): void {
 async function main(): Promise<void> {
   const args = parseLaunchArgs(process.argv.slice(2), process.env)
   const core = await Core.create({ mode: 'serve', workspace: args.workspace, userDataDir: args.userDataDir })
-  const bridge = new Bridge({ core, rendererDir: rendererDir(), port: args.port })
+  const bridge = new Bridge({ core, rendererDir: rendererDir(), port: args.port, lsp: { limits: args.lsp } })
   await bridge.listen()
   core.infoviewUrl = bridge.frameUrl
   console.log(`Lectern is serving ${core.roots[0]}${core.scratch ? ' (scratch project)' : ''}`)

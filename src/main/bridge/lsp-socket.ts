@@ -29,6 +29,8 @@ export interface LspTraffic {
   queuedToLean: number
   readingLeanPaused: boolean
   readingClientPaused: boolean
+  /** Times reading the socket paused because the message budget was spent. */
+  throttled: number
 }
 
 export function serveLspSocket(socket: WebSocket, opts: LspSessionOptions, session: SocketSession, onEnd: () => void): void {
@@ -42,7 +44,7 @@ export function serveLspSocket(socket: WebSocket, opts: LspSessionOptions, sessi
     return
   }
   session.pid = child.pid
-  const traffic: LspTraffic = { fromClient: 0, toClient: 0, rejected: 0, queuedToClient: 0, queuedToLean: 0, readingLeanPaused: false, readingClientPaused: false }
+  const traffic: LspTraffic = { fromClient: 0, toClient: 0, rejected: 0, queuedToClient: 0, queuedToLean: 0, readingLeanPaused: false, readingClientPaused: false, throttled: 0 }
   session.traffic = traffic
   const started = Date.now()
   const touch = () => (session.lastActivity = Date.now())
@@ -116,6 +118,7 @@ export function serveLspSocket(socket: WebSocket, opts: LspSessionOptions, sessi
   const pump = () => {
     while (queue.length && !stdinBlocked && !ended) {
       if (!takeToken()) {
+        if (!refill) traffic.throttled++
         refill ??= setTimeout(() => ((refill = undefined), pump()), Math.max(1, Math.ceil(1000 / limits.maxMessagesPerSecond)))
         break
       }

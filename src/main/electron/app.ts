@@ -29,7 +29,7 @@ export function startElectronApp(): void {
     const args = launchArgs()
     core = await Core.create({ mode: 'electron', workspace: args.workspace, userDataDir: process.env.LECTERN_USER_DATA || app.getPath('userData') })
     const rendererDir = join(__dirname, '../renderer')
-    bridge = new Bridge({ core, rendererDir, port: args.port, extraOrigins: [APP_ORIGIN] })
+    bridge = new Bridge({ core, rendererDir, port: args.port, extraOrigins: [APP_ORIGIN], lsp: { limits: args.lsp } })
     await bridge.listen()
     core.infoviewUrl = `${APP_ORIGIN}/infoview.html`
     handleAppProtocol(rendererDir, `ws://127.0.0.1:${bridge.port}`)
