@@ -106,7 +106,9 @@ test(`fuzz: ${FRAMES} seeded frames over ${SESSIONS} initialized /lsp sessions; 
   t.after(() => h.dispose())
   const uri = `file://${h.file('A.lean')}`
   const random = rng(SEED)
-  const clients: LspWs[] = await Promise.all(Array.from({ length: SESSIONS }, () => openLsp(h)))
+  // One after another, so the bridge lists the sessions in the clients' order.
+  const clients: LspWs[] = []
+  for (let i = 0; i < SESSIONS; i++) clients.push(await openLsp(h))
   for (const c of clients) {
     await c.initialize()
     c.send({ jsonrpc: '2.0', method: 'textDocument/didOpen', params: { textDocument: { uri, languageId: 'lean4', version: 1, text: 'theorem a : 1 + 1 = 2 := rfl\n' } } })

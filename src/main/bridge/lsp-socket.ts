@@ -9,6 +9,7 @@ import { errorReply } from './json-rpc'
 import { LspEdge } from './lsp/edge'
 import { ContentLengthReader, contentLengthHeader } from './lsp/framing'
 import type { LspLimits } from './lsp/limits'
+import { processTreeUsage } from './lsp/proc-tree'
 
 export interface LspSessionOptions {
   /** The full argv, sandbox and limits included. */
@@ -37,7 +38,9 @@ export function serveLspSocket(socket: WebSocket, opts: LspSessionOptions, sessi
   const { limits } = opts
   let child: ChildProcessWithoutNullStreams
   try {
-    child = spawn(opts.argv[0], opts.argv.slice(1), { cwd: opts.cwd, env: opts.env, stdio: 'pipe', detached: true })
+    // Not detached: a new session would also be a new scheduler autogroup on Linux, which costs latency under
+    // load; the sandbox gives Lean its own session (bwrap --new-session) and stopChild ends the whole tree.
+    child = spawn(opts.argv[0], opts.argv.slice(1), { cwd: opts.cwd, env: opts.env, stdio: 'pipe' })
   } catch (err) {
     closeWith(socket, 1011, `Could not start the Lean server: ${(err as Error).message}`)
     onEnd()
@@ -133,9 +136,10 @@ export function serveLspSocket(socket: WebSocket, opts: LspSessionOptions, sessi
       if (verdict.method === 'exit') clientSentExit = true
       child.stdin.cork()
       child.stdin.write(contentLengthHeader(frame.length))
-      const more = child.stdin.write(frame)
+      child.stdin.write(frame)
       child.stdin.uncork()
-      if (!more) {
+      // Our own bound instead of the stream's 16 KiB mark: a deep pipe keeps a pipelining client as fast as stdio.
+      if (child.stdin.writableLength > limits.maxQueuedBytes) {
         stdinBlocked = true
         child.stdin.once('drain', () => ((stdinBlocked = false), pump()))
       }
@@ -198,16 +202,20 @@ function closeWith(socket: WebSocket, code: number, reason: string): void {
   socket.close(code, r)
 }
 
-/** stdin EOF first (Lean exits on it), then signals to the whole process group. */
+/** stdin EOF first (Lean exits on it), then signals to the whole process tree (file workers included). */
 export function stopChild(child: ChildProcessWithoutNullStreams): void {
   if (child.exitCode !== null || child.signalCode !== null) return
   child.stdin.end()
+  // Remember the tree now: once the root dies its children are re-parented and no longer found under it.
+  let tree = child.pid ? (processTreeUsage(child.pid)?.pids ?? [child.pid]) : []
   const kill = (sig: NodeJS.Signals) => {
-    if (child.exitCode !== null || child.signalCode !== null || !child.pid) return
-    try {
-      process.kill(-child.pid, sig)
-    } catch {
-      child.kill(sig)
+    if (child.pid) tree = [...new Set([...tree, ...(processTreeUsage(child.pid)?.pids ?? [])])]
+    for (const pid of tree) {
+      try {
+        process.kill(pid, sig)
+      } catch {
+        // already gone
+      }
     }
   }
   setTimeout(() => kill('SIGTERM'), 2000).unref()
