@@ -198,6 +198,8 @@ export const LecternErrorCodes = {
   PathOutsideWorkspace: -32010,
   NotFound: -32011,
   ReadOnly: -32012,
+  /** A setting that chooses which program runs changes only from the app's own UI, after a confirmation. */
+  ProgramSettingRefused: -32030,
   /** File changed on disk under an unsaved buffer. */
   SaveConflict: -32013,
   /** No Lean toolchain / server for this document. */
