@@ -9,6 +9,7 @@ import WebSocket from 'ws'
 import { DOUBLE, startCore, waitFor } from '../test/helpers/core-harness'
 import { TestClient } from '../test/helpers/lean-client'
 import { fileSearchBench } from './file-search'
+import { lspBench, lspTable } from './lsp'
 
 const N = Number(process.env.BENCH_N ?? 500)
 const PROJECT = { 'lean-toolchain': 'leanprover/lean4:v4.20.0\n', 'lakefile.toml': 'name = "b"\n' }
@@ -156,6 +157,7 @@ async function main(): Promise<void> {
   ws.close()
   await h.dispose()
 
+  results.lsp = await lspBench()
   results.startToEditorReady = await startToEditorReady()
   results.fileSearch = await fileSearchBench()
 
@@ -170,6 +172,7 @@ async function main(): Promise<void> {
     'keystroke→didChange p50 (ms)': { value: `${ks.file20kLines.p50.toFixed(3)} on 20k lines vs ${ks.file1Line.p50.toFixed(3)} on 1 line (×${ks.ratioP50.toFixed(2)})` },
     '5000 diagnostics → subscriber (ms)': { value: (results.diagnostics5000ToSubscriber as any).ms.toFixed(1) },
     'LSP session RSS (KiB)': { value: results.lspSessionMemoryKb },
+    ...lspTable(results.lsp),
     'serve start → editor ready (ms)': { value: JSON.stringify(results.startToEditorReady) },
     'Go to File index / Find in Files rare / common (ms)': {
       value: Object.entries(results.fileSearch as Record<string, any>)
