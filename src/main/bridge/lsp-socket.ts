@@ -206,11 +206,10 @@ function closeWith(socket: WebSocket, code: number, reason: string): void {
 export function stopChild(child: ChildProcessWithoutNullStreams): void {
   if (child.exitCode !== null || child.signalCode !== null) return
   child.stdin.end()
-  // Remember the tree now: once the root dies its children are re-parented and no longer found under it.
-  let tree = child.pid ? (processTreeUsage(child.pid)?.pids ?? [child.pid]) : []
   const kill = (sig: NodeJS.Signals) => {
-    if (child.pid) tree = [...new Set([...tree, ...(processTreeUsage(child.pid)?.pids ?? [])])]
-    for (const pid of tree) {
+    // Only while the root lives: its descendants are then ours for sure (no pid reuse), found afresh each time.
+    if (child.exitCode !== null || child.signalCode !== null || !child.pid) return
+    for (const pid of processTreeUsage(child.pid)?.pids ?? [child.pid]) {
       try {
         process.kill(pid, sig)
       } catch {
