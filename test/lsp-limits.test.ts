@@ -2,6 +2,7 @@
 // sessions, the message budget throttles without losing anything, and a client that never reads cannot
 // make the bridge buffer without bound (reading Lean pauses, then reading the client pauses).
 import assert from 'node:assert/strict'
+import { connect } from 'node:net'
 import { test } from 'node:test'
 import WebSocket from 'ws'
 import { startCore, waitFor } from './helpers/core-harness'
@@ -17,6 +18,14 @@ test('the session cap is reserved before any await: 6 simultaneous upgrades with
   const h = await startCore({ files: PROJECT, bridge: true, lsp: { limits: { maxSessions: 2 } } })
   t.after(() => h.dispose())
   const b = h.bridge!
+  // A handshake that ws aborts after the cap was reserved must give its place back.
+  const aborted = await new Promise<string>((resolve) => {
+    const s = connect(b.port, '127.0.0.1')
+    let got = ''
+    s.on('data', (d) => (got += d)).on('close', () => resolve(got)).on('error', () => undefined)
+    s.write(`GET /lsp?token=${b.token} HTTP/1.1\r\nHost: 127.0.0.1:${b.port}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: !!\r\nSec-WebSocket-Version: 13\r\n\r\n`)
+  })
+  assert.match(aborted, /^HTTP\/1\.1 400/)
   const outcomes = await Promise.all(
     Array.from(
       { length: 6 },

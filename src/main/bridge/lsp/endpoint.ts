@@ -73,6 +73,9 @@ export class LspEndpoint {
       if (!released) this.reserved--
       released = true
     }
+    // Covers every way out: a refused or aborted handshake (ws drops a bad Sec-WebSocket-Key without a callback)
+    // and the end of the upgraded connection.
+    socket.once('close', release)
     this.prepare(url, limits).then(
       (plan) => {
         if (!socket.readable || !socket.writable) return release() // the client left while we prepared
