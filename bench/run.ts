@@ -10,6 +10,7 @@ import { DOUBLE, startCore, waitFor } from '../test/helpers/core-harness'
 import { TestClient } from '../test/helpers/lean-client'
 import { fileSearchBench } from './file-search'
 import { remoteLeanBench } from './remote-lean'
+import { lspBench, lspTable } from './lsp'
 
 const N = Number(process.env.BENCH_N ?? 500)
 const PROJECT = { 'lean-toolchain': 'leanprover/lean4:v4.20.0\n', 'lakefile.toml': 'name = "b"\n' }
@@ -157,6 +158,7 @@ async function main(): Promise<void> {
   ws.close()
   await h.dispose()
 
+  results.lsp = await lspBench()
   results.startToEditorReady = await startToEditorReady()
   results.fileSearch = await fileSearchBench()
   results.remoteLean = await remoteLeanBench(N)
@@ -176,6 +178,7 @@ async function main(): Promise<void> {
       value: `request ${rl.remote.request.p50.toFixed(3)} vs ${rl.local.request.p50.toFixed(3)} (×${rl.requestRatioP50.toFixed(2)}); edit→diagnostics ${rl.remote.editToDiagnostics.p50.toFixed(1)} vs ${rl.local.editToDiagnostics.p50.toFixed(1)} (×${rl.editRatioP50.toFixed(2)})`,
     },
     'LSP session RSS (KiB)': { value: results.lspSessionMemoryKb },
+    ...lspTable(results.lsp),
     'serve start → editor ready (ms)': { value: JSON.stringify(results.startToEditorReady) },
     'Go to File index / Find in Files rare / common (ms)': {
       value: Object.entries(results.fileSearch as Record<string, any>)

@@ -2,7 +2,7 @@
 // one sentence.
 import assert from 'node:assert/strict'
 import { resolve } from 'node:path'
-import { describe, it } from 'node:test'
+import { describe, it, test } from 'node:test'
 import { parseFileTarget, parseLaunchArgs } from '../src/main/launch-args'
 
 const env = { LECTERN_USER_DATA: '/ud' }
@@ -90,4 +90,12 @@ describe('folders and files on the command line', () => {
     const args = parseLaunchArgs(['--', '--weird.lean:2'], env, { cwd: '/p', stat: fsOf([]) })
     assert.deepEqual(args.files, [{ path: '/p/--weird.lean', line: 2 }])
   })
+})
+
+test('/lsp limit flags: seconds become milliseconds, --lsp-no-sandbox turns the sandbox off, bad numbers are errors', () => {
+  const env = { LECTERN_USER_DATA: '/ud' }
+  const args = parseLaunchArgs(['--lsp-idle', '60', '--lsp-max-life', '3600', '--lsp-max-sessions', '3', '--lsp-no-sandbox', '--lsp-memory', '4096'], env)
+  assert.deepEqual(args.lsp, { idleMs: 60_000, maxLifeMs: 3_600_000, maxSessions: 3, sandbox: false, memoryMb: 4096 })
+  assert.equal(parseLaunchArgs([], env).lsp, undefined)
+  assert.throws(() => parseLaunchArgs(['--lsp-idle', 'soon'], env), /needs a number/)
 })

@@ -26,6 +26,8 @@ export interface Knobs {
   unansweredWarnMs: number
   /** Server capabilities left out of the initialize result, as an older Lean; their requests get -32601. */
   omitCapabilities: ReadonlySet<string>
+  /** When a document contains this, allocate memory without bound (tests of memory limits). */
+  hogMemoryOn: string | undefined
 }
 
 export function readKnobs(): Knobs {
@@ -39,5 +41,6 @@ export function readKnobs(): Knobs {
     refreshIntervalMs: int('LEAN_DOUBLE_REFRESH_MS', 2000),
     unansweredWarnMs: int('LEAN_DOUBLE_UNANSWERED_WARN_MS', 5000),
     omitCapabilities: new Set((process.env.LEAN_DOUBLE_OMIT_CAPABILITIES ?? '').split(',').filter(Boolean)),
+    hogMemoryOn: process.env.LEAN_DOUBLE_HOG_MEMORY_ON || undefined,
   }
 }

@@ -322,6 +322,12 @@ export class Server implements WorkerHost {
       process.kill(process.pid, 'SIGSEGV')
       setTimeout(() => process.kill(process.pid, 'SIGKILL'), 50)
     }
+    const hog = this.knobs.hogMemoryOn
+    if (hog && text.includes(hog)) {
+      process.stderr.write('lean-double: LEAN_DOUBLE_HOG_MEMORY_ON matched, allocating memory without bound\n')
+      const held: number[][] = []
+      for (;;) held.push(new Array(1 << 20).fill(1.5)) // real heap growth: dies when memory runs out
+    }
   }
 }
 

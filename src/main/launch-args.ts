@@ -2,14 +2,27 @@
 //   lectern [folder] [file[:line[:column]]] … [--workspace DIR] [--port N] [--no-browser] [--user-data DIR] [--bridge]
 // Environment equivalents: LECTERN_WORKSPACE, LECTERN_PORT, LECTERN_NO_BROWSER, LECTERN_USER_DATA, LECTERN_BRIDGE.
 // LECTERN_TOKEN fixes the access token (a machine serving its Lean servers to others keeps it across restarts).
+//   /lsp limits (they win over settings): [--lsp-max-sessions N] [--lsp-idle SECONDS] [--lsp-max-life SECONDS]
+//   [--lsp-memory MIB] [--lsp-cpu SECONDS] [--lsp-rate MESSAGES_PER_SECOND] [--lsp-no-sandbox]
 // Chromium's own switches (--no-sandbox, --ozone-platform=wayland, …) are Chromium's business: they pass through.
 import { statSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { FileTarget } from '../shared/api'
+import type { LspLimits } from './bridge/lsp/limits'
 import { defaultUserDataDir } from './user-data'
 
 export type { FileTarget }
+
+/** Numeric /lsp flags: name → [limit, scale from the flag's unit]. */
+const LSP_FLAGS: Record<string, [keyof LspLimits, number]> = {
+  '--lsp-max-sessions': ['maxSessions', 1],
+  '--lsp-idle': ['idleMs', 1000],
+  '--lsp-max-life': ['maxLifeMs', 1000],
+  '--lsp-memory': ['memoryMb', 1],
+  '--lsp-cpu': ['cpuSeconds', 1],
+  '--lsp-rate': ['maxMessagesPerSecond', 1],
+}
 
 export interface LaunchArgs {
   workspace?: string
@@ -30,6 +43,8 @@ export interface LaunchArgs {
   unknownFlags: string[]
   /** A fixed access token instead of a new one per launch. */
   token?: string
+  /** /lsp limits given on the command line; absent when none were. */
+  lsp?: Partial<LspLimits>
 }
 
 export interface ParseOptions {
@@ -49,6 +64,8 @@ export const USAGE = `Usage: lectern [folder] [file[:line[:column]]] … [option
   --user-data DIR          settings, backups and the scratch project (default: the platform's app data folder)
   --bridge                 desktop app: also serve /ws and /lsp on 127.0.0.1 for other tools
   --port, -p N             the bridge's port (0: any free one)
+  --lsp-max-sessions N     /lsp: sessions at once (also --lsp-idle S, --lsp-max-life S, --lsp-memory MIB,
+                           --lsp-cpu S, --lsp-rate MSG/S; 0 = no limit); --lsp-no-sandbox runs Lean unsandboxed
   --no-browser             serve mode: print the URL but do not open a browser
   --help, -h               print this help
   --version, -v            print the version
@@ -131,6 +148,13 @@ export function parseLaunchArgs(argv: string[], env: NodeJS.ProcessEnv, options:
     else if (a === '--no-browser') args.openBrowser = false
     else if (a === '--user-data') args.userDataDir = resolve(cwd, value())
     else if (a === '--bridge') args.bridge = true
+    else if (a === '--lsp-no-sandbox') args.lsp = { ...args.lsp, sandbox: false }
+    else if (LSP_FLAGS[a]) {
+      const [key, scale] = LSP_FLAGS[a]
+      const v = Number(value())
+      if (!Number.isFinite(v) || v < 0) throw new Error(`${a} needs a number ≥ 0 (0 = no limit)`)
+      args.lsp = { ...args.lsp, [key]: v * scale }
+    }
     else if (a === '--help' || a === '-h') args.action ??= 'help'
     else if (a === '--version' || a === '-v') args.action ??= 'version'
     else if (isChromiumSwitch(a)) args.chromiumSwitches.push(a)

@@ -33,12 +33,13 @@ async function main(): Promise<void> {
     return
   }
   const core = await Core.create({ mode: 'serve', workspace: args.workspace, userDataDir: args.userDataDir, launchFiles: args.files })
-  const bridge = new Bridge({ core, rendererDir: rendererDir(), port: args.port, token: args.token })
+  const bridge = new Bridge({ core, rendererDir: rendererDir(), port: args.port, token: args.token, lsp: { limits: args.lsp } })
   await bridge.listen()
   core.infoviewUrl = bridge.frameUrl
   console.log(`Lectern is serving ${core.roots[0]}${core.scratch ? ' (scratch project)' : ''}`)
   console.log(`Open this URL in a browser: ${bridge.pageUrl}`)
-  if (args.openBrowser) openInBrowser(bridge.pageUrl)
+  // The browser gets a one-time code instead of the token, so the token never sits in its address bar or history.
+  if (args.openBrowser) openInBrowser(bridge.launchUrl())
 
   const shutdown = new Shutdown({
     steps: async () => {

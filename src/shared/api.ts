@@ -86,6 +86,17 @@ export interface Settings {
   fontSize?: number
   /** Desktop app: also serve /ws and /lsp on 127.0.0.1 for other tools (like `--bridge`; read at start). */
   'bridge.enabled'?: boolean
+  /** /lsp limits (launch flags win); see src/main/bridge/lsp/limits.ts for the defaults. */
+  'lsp.maxSessions'?: number
+  'lsp.idleSeconds'?: number
+  'lsp.maxLifeSeconds'?: number
+  'lsp.memoryLimitMb'?: number
+  'lsp.cpuLimitSeconds'?: number
+  'lsp.maxMessagesPerSecond'?: number
+  /** Run /lsp sessions under bubblewrap (default true); like the server command, changed only from the app's own UI. */
+  'lsp.sandbox'?: boolean
+  /** Let sandboxed /lsp sessions write to the project. */
+  'lsp.projectWritable'?: boolean
 }
 
 export interface SearchMatch {
@@ -254,6 +265,8 @@ export const LecternErrorCodes = {
   PathOutsideWorkspace: -32010,
   NotFound: -32011,
   ReadOnly: -32012,
+  /** A setting that chooses which program runs changes only from the app's own UI, after a confirmation. */
+  ProgramSettingRefused: -32030,
   /** File changed on disk under an unsaved buffer. */
   SaveConflict: -32013,
   /** No Lean toolchain / server for this document. */

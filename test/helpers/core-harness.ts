@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { Bridge } from '../../src/main/bridge/bridge'
+import type { LspEndpointOptions } from '../../src/main/bridge/lsp/endpoint'
 import { Core, type CoreOptions } from '../../src/main/core'
 
 export const REPO_ROOT = resolve(__dirname, '../..')
@@ -23,6 +24,8 @@ export async function startCore(opts: {
   bridge?: boolean
   core?: Partial<CoreOptions>
   maxPayloadBytes?: number
+  /** /lsp limits as launch flags would give them, and where bwrap is. */
+  lsp?: LspEndpointOptions
 }): Promise<Harness> {
   const tmp = mkdtempSync(join(tmpdir(), 'lectern-test-'))
   const workspace = join(tmp, 'ws')
@@ -40,7 +43,7 @@ export async function startCore(opts: {
   })
   let bridge: Bridge | undefined
   if (opts.bridge) {
-    bridge = new Bridge({ core, maxPayloadBytes: opts.maxPayloadBytes })
+    bridge = new Bridge({ core, maxPayloadBytes: opts.maxPayloadBytes, lsp: opts.lsp })
     await bridge.listen()
   }
   return {

@@ -1,7 +1,7 @@
 // The one router behind both transports (DESIGN §1): IPC handlers and the /ws endpoint call `dispatch`
 // with a per-connection context. Every method validates its params; errors carry JSON-RPC codes.
 import type { ApiMethod, AppInfo, Settings } from '../../shared/api'
-import { API_METHODS } from '../../shared/api'
+import { API_METHODS, LecternErrorCodes } from '../../shared/api'
 import { CHANNEL_NAMES, type ChannelName } from '../../shared/channels'
 import type { SettingsStore } from '../config/settings'
 import type { Hub } from '../hub/hub'
@@ -20,7 +20,15 @@ export interface ConnectionContext {
   readonly id: string
   /** Delivers a channel event to this connection. */
   sendEvent(subscriptionId: string, channel: ChannelName, payload: unknown): void
+  /**
+   * Asks the user, in the app's own UI, to confirm a change of the program Lean runs as. Only the desktop
+   * window's IPC context has it; a /ws client never can change those settings.
+   */
+  confirmProgramChange?(summary: string): Promise<boolean>
 }
+
+/** Settings that choose which program runs, or loosen its sandbox. */
+export const PROGRAM_SETTINGS: readonly (keyof Settings)[] = ['leanServerCommand', 'serverArgs', 'lsp.sandbox', 'lsp.projectWritable']
 
 export interface RouterDeps {
   appInfo: () => AppInfo
@@ -88,7 +96,11 @@ export class ApiRouter {
       'lean.servers': () => registry.servers(),
       'toolchain.report': (p) => this.toolchainReport(optStr(p, 'project')),
       'settings.get': () => deps.settings.get(),
-      'settings.update': (p) => deps.settings.update(obj(p.patch) as Partial<Settings>),
+      'settings.update': async (p, ctx) => {
+        const patch = obj(p.patch) as Partial<Settings>
+        await this.confirmProgramSettings(patch, ctx)
+        return deps.settings.update(patch)
+      },
       'channel.subscribe': (p, ctx) => this.subscribe(p, ctx),
       'channel.unsubscribe': (p, ctx) => {
         const id = str(p, 'subscriptionId')
@@ -139,6 +151,20 @@ export class ApiRouter {
       for (const payload of pending) ctx.sendEvent(subscriptionId, channel, payload)
     })
     return { subscriptionId }
+  }
+
+  private async confirmProgramSettings(patch: Partial<Settings>, ctx: ConnectionContext): Promise<void> {
+    const current = this.deps.settings.get()
+    const changed = PROGRAM_SETTINGS.filter((k) => k in patch && JSON.stringify(patch[k]) !== JSON.stringify(current[k]))
+    if (changed.length === 0) return
+    const summary = changed.map((k) => `${k}: ${JSON.stringify(current[k] ?? null)} → ${JSON.stringify(patch[k] ?? null)}`).join('\n')
+    if (!ctx.confirmProgramChange) {
+      throw new ApiError(
+        LecternErrorCodes.ProgramSettingRefused,
+        `${changed.join(', ')} choose${changed.length === 1 ? 's' : ''} which program runs, so only the desktop app's Settings can change ${changed.length === 1 ? 'it' : 'them'} (after a confirmation); or edit settings.json, or start with LECTERN_LEAN_SERVER.`,
+      )
+    }
+    if (!(await ctx.confirmProgramChange(summary))) throw new ApiError(LecternErrorCodes.ProgramSettingRefused, 'The change was not confirmed.')
   }
 
   private project(p: Record<string, unknown>): string {

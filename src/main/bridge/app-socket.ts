@@ -14,6 +14,10 @@ export interface SocketSession {
   pid?: number
   started: number
   lastActivity: number
+  /** /lsp only: whether Lean runs under bubblewrap, the limits it runs under, and its traffic. */
+  sandboxed?: boolean
+  limits?: object
+  traffic?: object
 }
 
 export function serveAppSocket(socket: WebSocket, router: ApiRouter, session: SocketSession): void {

@@ -1,23 +1,22 @@
 // HTTP + WebSocket server on 127.0.0.1 (DESIGN §5): the built renderer (serve mode), /frame/<frameToken>/
 // for the infoview frame, /health, /api/sessions, /api/events (channels as SSE), /ws (app API) and /lsp
 // (raw LSP, one process each).
-// Wrong token → 401, wrong Origin → 403, oversized frame → close 1009, malformed JSON → parse error.
+// Wrong Host → 421, wrong token → 401, wrong Origin → 403, oversized frame → close 1009, malformed JSON →
+// parse error. Nothing a client sends may throw outside a handler: every parse of client input is guarded.
 import { randomUUID } from 'node:crypto'
-import { readFileSync } from 'node:fs'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
-import { join } from 'node:path'
 import type { Socket } from 'node:net'
 import type { Duplex } from 'node:stream'
 import { WebSocket, WebSocketServer } from 'ws'
 import { PROTOCOL_VERSION } from '../../shared/api'
 import type { Core } from '../core'
-import { planServerCommand, resolveProjectRoot } from '../toolchain'
 import { errorMessage } from '../util/errors'
 import { type SocketSession, serveAppSocket } from './app-socket'
-import { newToken, type OriginPolicy, originAllowed, presentedToken, sameSecret, TOKEN_COOKIE } from './auth'
+import { hostAllowed, newToken, OneTimeCodes, type OriginPolicy, originAllowed, presentedToken, requestUrl, sameSecret, tokenCookieName } from './auth'
 import { infoviewFrameCsp, mainPageCsp, withFrameNonce } from './csp'
 import { BadEventRequest, type EventStreamOptions, EventStreams } from './event-stream'
-import { serveLspSocket } from './lsp-socket'
+import { LspEndpoint, type LspEndpointOptions } from './lsp/endpoint'
+import { processTreeUsage } from './lsp/proc-tree'
 import { contentTypeOf, readStatic, resolveStatic } from './static-files'
 
 export interface BridgeOptions {
@@ -30,8 +29,8 @@ export interface BridgeOptions {
   /** Extra allowed WebSocket origins (Electron passes app://lectern). */
   extraOrigins?: string[]
   maxPayloadBytes?: number
-  idleTimeoutMs?: number
-  maxLspSessions?: number
+  /** /lsp limits from launch flags, and where bwrap is. */
+  lsp?: LspEndpointOptions
   pingIntervalMs?: number
   /** /api/events tuning (keep-alive interval, replay buffer, slow-reader limit); defaults suit users. */
   events?: Partial<EventStreamOptions>
@@ -46,27 +45,34 @@ export class Bridge {
   private readonly wss: WebSocketServer
   private readonly sessions = new Map<string, SocketSession & { socket: WebSocket }>()
   private readonly originPolicy: OriginPolicy = { allowed: new Set() }
-  private reaper: ReturnType<typeof setInterval> | undefined
   private heartbeat: ReturnType<typeof setInterval> | undefined
   private readonly alive = new WeakSet<WebSocket>()
   private readonly sockets = new Set<Socket>()
   readonly events: EventStreams
   private rootsListener: { dispose(): void } | undefined
+  private readonly codes = new OneTimeCodes()
+  readonly lsp: LspEndpoint
   port = 0
 
   constructor(private readonly options: BridgeOptions) {
     this.token = options.token ?? newToken()
     this.events = new EventStreams(options.core.hub, options.events)
     this.wss = new WebSocketServer({ noServer: true, maxPayload: options.maxPayloadBytes ?? 64 * 1024 * 1024 })
+    this.lsp = new LspEndpoint(options.core, options.lsp)
   }
 
   get origin(): string {
     return `http://127.0.0.1:${this.port}`
   }
 
-  /** The URL a user opens in a browser (serve mode). */
+  /** The URL printed for a user or a tool to open (serve mode); it keeps working for the whole run. */
   get pageUrl(): string {
     return `${this.origin}/?token=${encodeURIComponent(this.token)}`
+  }
+
+  /** The URL handed to a browser: a one-time code that the page trades for the cookie, then drops. */
+  launchUrl(): string {
+    return `${this.origin}/?code=${this.codes.issue()}`
   }
 
   get frameUrl(): string {
@@ -75,8 +81,18 @@ export class Bridge {
 
   async listen(): Promise<void> {
     const server = createServer((req, res) => void this.onRequest(req, res).catch((err) => this.fail(res, 500, errorMessage(err))))
-    server.on('upgrade', (req, socket, head) => this.onUpgrade(req, socket, head))
-    server.on('clientError', (_err, socket) => socket.destroy())
+    server.on('upgrade', (req, socket, head) => {
+      try {
+        this.onUpgrade(req, socket, head)
+      } catch {
+        socket.destroy() // a bug here must cost one connection, never the process
+      }
+    })
+    server.on('clientError', (err: NodeJS.ErrnoException, socket) => {
+      const status = err.code === 'HPE_HEADER_OVERFLOW' ? '431 Request Header Fields Too Large' : '400 Bad Request'
+      if (socket.writable) socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\n\r\n`)
+      socket.destroy()
+    })
     server.on('connection', (socket) => {
       this.sockets.add(socket)
       socket.once('close', () => this.sockets.delete(socket))
@@ -90,8 +106,7 @@ export class Bridge {
     this.port = typeof addr === 'object' && addr ? addr.port : 0
     for (const host of ['127.0.0.1', 'localhost']) this.originPolicy.allowed.add(`http://${host}:${this.port}`)
     for (const o of this.options.extraOrigins ?? []) this.originPolicy.allowed.add(o)
-    this.reaper = setInterval(() => this.reapIdle(), 30_000)
-    this.reaper.unref()
+    void this.lsp.sandbox() // probe once, early, so /health and the first session need not wait
     this.heartbeat = setInterval(() => this.ping(), this.options.pingIntervalMs ?? HEARTBEAT_MS)
     this.heartbeat.unref()
     // A closed folder keeps no Lean process: its /lsp sessions end with it.
@@ -105,7 +120,6 @@ export class Bridge {
 
   async close(): Promise<void> {
     this.rootsListener?.dispose()
-    clearInterval(this.reaper)
     clearInterval(this.heartbeat)
     this.events.dispose()
     for (const s of this.sessions.values()) s.socket.terminate()
@@ -116,12 +130,23 @@ export class Bridge {
   }
 
   sessionList(): object[] {
-    const sockets = [...this.sessions.values()].map(({ socket: _s, ...s }) => ({ ...s, memoryKb: s.pid ? rssKb(s.pid) : undefined }))
+    const sockets = [...this.sessions.values()].map(({ socket: _s, ...s }) => {
+      const usage = s.pid ? processTreeUsage(s.pid) : undefined
+      return { ...s, ...(usage ? { memoryKb: usage.rssKb, cpuSeconds: usage.cpuSeconds, processes: usage.pids.length } : {}) }
+    })
     return [...sockets, ...this.events.list()]
   }
 
   private async onRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1')
+    const url = requestUrl(req)
+    if (!url) return this.fail(res, 400, 'Bad request target.')
+    if (!hostAllowed(req.headers.host, this.port)) return this.fail(res, 421, `Host must be 127.0.0.1:${this.port} or localhost:${this.port}.`)
+    const cookie = `${tokenCookieName(this.port)}=${encodeURIComponent(this.token)}; HttpOnly; SameSite=Strict; Path=/`
+    if (url.pathname === '/' && url.searchParams.has('code')) {
+      if (!this.codes.redeem(url.searchParams.get('code'))) return this.fail(res, 401, 'This sign-in link was already used or has expired; open the URL with ?token=… that Lectern printed.')
+      res.writeHead(303, { 'Set-Cookie': cookie, Location: '/', 'Cache-Control': 'no-store' })
+      return void res.end()
+    }
     const framePrefix = `/frame/${this.frameToken}/`
     if (url.pathname.startsWith('/frame/')) {
       // Even errors carry the CORS header, so the frame sees a 404 as a 404 rather than as a CORS failure.
@@ -129,13 +154,11 @@ export class Bridge {
       if (!url.pathname.startsWith(framePrefix)) return this.fail(res, 401, 'Missing or wrong frame token.')
       return this.serveFile(res, url.pathname.slice(framePrefix.length - 1), true)
     }
-    if (!sameSecret(presentedToken(req, url), this.token)) {
+    if (!sameSecret(presentedToken(req, url, this.port), this.token)) {
       return this.fail(res, 401, 'Lectern needs the access token printed when it started (open the full URL with ?token=…).')
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return this.fail(res, 405, 'Only GET is supported.')
-    if (url.searchParams.has('token')) {
-      res.setHeader('Set-Cookie', `${TOKEN_COOKIE}=${encodeURIComponent(this.token)}; HttpOnly; SameSite=Strict; Path=/`)
-    }
+    if (url.searchParams.has('token')) res.setHeader('Set-Cookie', cookie)
     switch (url.pathname) {
       case '/health':
         return this.json(res, 200, {
@@ -145,6 +168,7 @@ export class Bridge {
           uptimeSeconds: Math.round(process.uptime()),
           sessions: this.sessions.size,
           servers: this.options.core.registry.servers().map((s) => ({ project: s.project, state: s.state })),
+          lsp: await this.lsp.health(),
         })
       case '/api/sessions':
         return this.json(res, 200, this.sessionList())
@@ -187,38 +211,30 @@ export class Bridge {
   }
 
   private onUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1')
     const reject = (status: number, message: string) => {
-      const reason = status === 401 ? 'Unauthorized' : status === 403 ? 'Forbidden' : 'Error'
-      socket.end(`HTTP/1.1 ${status} ${reason}\r\nContent-Type: text/plain\r\nConnection: close\r\n\r\n${message}\n`, () => socket.destroy())
+      if (!socket.writable) {
+        socket.destroy()
+        return
+      }
+      const reason = { 400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 421: 'Misdirected Request', 503: 'Service Unavailable' }[status] ?? 'Error'
+      const body = Buffer.from(`${message}\n`)
+      const head = `HTTP/1.1 ${status} ${reason}\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n`
+      socket.end(Buffer.concat([Buffer.from(head), body]), () => socket.destroy())
     }
     socket.on('error', () => socket.destroy())
-    if (!sameSecret(presentedToken(req, url), this.token)) return reject(401, 'Missing or wrong token.')
+    const url = requestUrl(req)
+    if (!url) return reject(400, 'Bad request target.')
+    if (!hostAllowed(req.headers.host, this.port)) return reject(421, `Host must be 127.0.0.1:${this.port} or localhost:${this.port}.`)
+    if (!sameSecret(presentedToken(req, url, this.port), this.token)) return reject(401, 'Missing or wrong token.')
     if (!originAllowed(this.originPolicy, req.headers.origin)) return reject(403, `Origin ${req.headers.origin} is not allowed.`)
     if (url.pathname === '/ws') {
       this.wss.handleUpgrade(req, socket, head, (ws) => this.track(ws, 'app', undefined, (s) => serveAppSocket(ws, this.options.core.router, s)))
       return
     }
     if (url.pathname === '/lsp') {
-      void this.openLsp(req, socket, head, url).catch((err) => reject(400, errorMessage(err)))
-      return
+      return this.lsp.open(req, socket, head, url, (ws, project, serve) => this.track(ws, 'lsp', project, serve), reject)
     }
     reject(404, 'Unknown endpoint.')
-  }
-
-  private async openLsp(req: IncomingMessage, socket: Duplex, head: Buffer, url: URL): Promise<void> {
-    const max = this.options.maxLspSessions ?? 8
-    if ([...this.sessions.values()].filter((s) => s.kind === 'lsp').length >= max) throw new Error(`At most ${max} LSP sessions may run at once.`)
-    const core = this.options.core
-    const folder = core.workspace.confine(url.searchParams.get('project') ?? core.roots[0])
-    const project = await resolveProjectRoot(join(folder, 'Main.lean'), [...core.roots])
-    const env = core.options.env ?? process.env
-    const plan = await planServerCommand({ project, env, overrideCommand: env.LECTERN_LEAN_SERVER || core.settings.get().leanServerCommand })
-    if (!plan.ok || !plan.command) throw new Error(plan.summary)
-    const command = plan.command
-    this.wss.handleUpgrade(req, socket, head, (ws) =>
-      this.track(ws, 'lsp', project.root, (s) => serveLspSocket(ws, { command, cwd: project.root, env }, s, () => this.sessions.delete(s.id))),
-    )
   }
 
   private track(ws: WebSocket, kind: 'app' | 'lsp', project: string | undefined, serve: (s: SocketSession) => void): void {
@@ -242,14 +258,6 @@ export class Bridge {
     }
   }
 
-  private reapIdle(): void {
-    const limit = this.options.idleTimeoutMs ?? 30 * 60_000
-    const now = Date.now()
-    for (const s of this.sessions.values()) {
-      if (s.kind === 'lsp' && now - s.lastActivity > limit) s.socket.close(1000, 'Idle timeout')
-    }
-  }
-
   private json(res: ServerResponse, status: number, body: unknown): void {
     res.writeHead(status, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' })
     res.end(JSON.stringify(body))
@@ -262,14 +270,5 @@ export class Bridge {
     }
     res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8' })
     res.end(`${message}\n`)
-  }
-}
-
-function rssKb(pid: number): number | undefined {
-  try {
-    const m = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))
-    return m ? Number(m[1]) : undefined
-  } catch {
-    return undefined
   }
 }

@@ -154,7 +154,7 @@ export function startElectronApp(options: ElectronAppOptions = {}): void {
     core = await Core.create({ mode: 'electron', workspace: args.workspace, launchFiles, userDataDir: args.userDataDir })
     const rendererDir = join(__dirname, '../renderer')
     if (args.bridge || core.settings.get()['bridge.enabled']) {
-      bridge = new Bridge({ core, rendererDir, port: args.port, extraOrigins: [APP_ORIGIN] })
+      bridge = new Bridge({ core, rendererDir, port: args.port, extraOrigins: [APP_ORIGIN], lsp: { limits: args.lsp } })
       await bridge.listen()
       console.log(`Lectern: the bridge serves /ws and /lsp at ${bridge.pageUrl}`)
     }

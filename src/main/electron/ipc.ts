@@ -1,7 +1,7 @@
 // ipcMain wiring: one handler per API method, each checking that the sender is our own main frame
 // (Electron security checklist #17), dispatching to the same router as /ws.
 import { randomUUID } from 'node:crypto'
-import { ipcMain, type IpcMainEvent, type IpcMainInvokeEvent, type WebContents } from 'electron'
+import { BrowserWindow, dialog, ipcMain, type IpcMainEvent, type IpcMainInvokeEvent, type WebContents } from 'electron'
 import { API_METHODS } from '../../shared/api'
 import type { ApiRouter, ConnectionContext } from '../api/router'
 import { errorMessage } from '../util/errors'
@@ -19,6 +19,7 @@ function contextFor(contents: WebContents, router: ApiRouter): ConnectionContext
       sendEvent: (subscriptionId, channel, payload) => {
         if (!contents.isDestroyed()) contents.send('lectern:event', { subscriptionId, channel, payload })
       },
+      confirmProgramChange: (summary) => confirmInDialog(contents, summary),
     }
     contexts.set(contents.id, ctx)
   }
@@ -31,6 +32,21 @@ function contextFor(contents: WebContents, router: ApiRouter): ConnectionContext
     })
   }
   return ctx
+}
+
+/** A native dialog from the main process: the page cannot click it for the user. */
+async function confirmInDialog(contents: WebContents, summary: string): Promise<boolean> {
+  const window = BrowserWindow.fromWebContents(contents)
+  const options = {
+    type: 'warning' as const,
+    buttons: ['Cancel', 'Change'],
+    defaultId: 0,
+    cancelId: 0,
+    message: 'Change which program Lectern runs as the Lean server?',
+    detail: `${summary}\n\nLectern will run this program with your rights.`,
+  }
+  const { response } = window ? await dialog.showMessageBox(window, options) : await dialog.showMessageBox(options)
+  return response === 1
 }
 
 /** Only our own page's main frame, on app://lectern, may call (not the infoview frame, not a navigated page). */

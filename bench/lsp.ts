@@ -1,0 +1,179 @@
+// /lsp against a direct stdio pipe to the same server (the Lean double), with clients that add no JSON-RPC
+// library: both frame by hand, JSON.stringify requests and JSON.parse replies. Ratios are from one run.
+//   node --import tsx bench/lsp.ts        (also part of `npm run bench`)
+import { spawn } from 'node:child_process'
+import WebSocket from 'ws'
+import { ContentLengthReader, contentLengthHeader } from '../src/main/bridge/lsp/framing'
+import { DOUBLE, startCore } from '../test/helpers/core-harness'
+
+const N = Number(process.env.BENCH_LSP_N ?? 2000)
+const PIPELINE = Number(process.env.BENCH_LSP_PIPELINE ?? 5000)
+const SESSIONS = Number(process.env.BENCH_LSP_SESSIONS ?? 100)
+const SANDBOX = process.env.BENCH_LSP_SANDBOX === '1'
+const PAIRS = Number(process.env.BENCH_LSP_PAIRS ?? 5)
+const PAD = 'x'.repeat(1024 - 100) // ~1 KB requests, echoed back by codeAction/resolve
+
+interface Client {
+  send(msg: object): void
+  onMessage(fn: (m: any) => void): void
+  close(): void
+}
+
+function stdioClient(cwd: string): Client {
+  const child = spawn(DOUBLE, [], { cwd, stdio: 'pipe' })
+  const reader = new ContentLengthReader(64 * 1024 * 1024)
+  let handler: (m: any) => void = () => undefined
+  child.stdout.on('data', (d: Buffer) => {
+    for (const body of reader.push(d)) handler(JSON.parse(body.toString('utf8')))
+  })
+  return {
+    send: (msg) => {
+      const body = Buffer.from(JSON.stringify(msg))
+      child.stdin.write(Buffer.concat([contentLengthHeader(body.length), body]))
+    },
+    onMessage: (fn) => (handler = fn),
+    close: () => child.stdin.end(),
+  }
+}
+
+async function wsClient(url: string, origin: string): Promise<Client> {
+  const ws = new WebSocket(url, { headers: { Origin: origin } })
+  await new Promise((resolve, reject) => (ws.once('open', resolve), ws.once('error', reject)))
+  let handler: (m: any) => void = () => undefined
+  ws.on('message', (d) => handler(JSON.parse(d.toString())))
+  return { send: (msg) => ws.send(JSON.stringify(msg)), onMessage: (fn) => (handler = fn), close: () => ws.close() }
+}
+
+/** Replies by id; answers server requests like an editor. */
+function rpc(c: Client) {
+  const pending = new Map<number | string, (m: any) => void>()
+  let next = 1
+  c.onMessage((m) => {
+    if (m.method !== undefined) {
+      if (m.id !== undefined) c.send({ jsonrpc: '2.0', id: m.id, result: null })
+      return
+    }
+    pending.get(m.id)?.(m)
+    pending.delete(m.id)
+  })
+  const request = (method: string, params: object) =>
+    new Promise<any>((resolve) => {
+      const id = next++
+      pending.set(id, resolve)
+      c.send({ jsonrpc: '2.0', id, method, params })
+    })
+  return {
+    request,
+    async init() {
+      await request('initialize', { capabilities: {} })
+      c.send({ jsonrpc: '2.0', method: 'initialized', params: {} })
+    },
+  }
+}
+
+async function measure(c: Client) {
+  const r = rpc(c)
+  await r.init()
+  for (let i = 0; i < 200; i++) await r.request('codeAction/resolve', { title: 'warm', data: PAD })
+  const samples: number[] = []
+  for (let i = 0; i < N; i++) {
+    const t = performance.now()
+    await r.request('codeAction/resolve', { title: 't', data: PAD })
+    samples.push(performance.now() - t)
+  }
+  samples.sort((a, b) => a - b)
+  const t0 = performance.now()
+  await Promise.all(Array.from({ length: PIPELINE }, () => r.request('codeAction/resolve', { title: 'p', data: PAD })))
+  const perSecond = PIPELINE / ((performance.now() - t0) / 1000)
+  c.close()
+  return { p50: samples[Math.floor(samples.length / 2)], p90: samples[Math.floor(samples.length * 0.9)], perSecond: Math.round(perSecond) }
+}
+
+export async function lspBench(): Promise<Record<string, unknown>> {
+  const h = await startCore({
+    files: { 'lean-toolchain': 'leanprover/lean4:v4.20.0\n', 'A.lean': '#eval 1\n' },
+    bridge: true,
+    lsp: { limits: { maxSessions: SESSIONS + 1, sandbox: SANDBOX } },
+  })
+  const b = h.bridge!
+  const url = `ws://127.0.0.1:${b.port}/lsp?token=${b.token}`
+  try {
+    // Alternate pairs, so load from other processes on the machine hits both alike; report each pair's ratio
+    // and the median of them.
+    const pairs: { direct: Awaited<ReturnType<typeof measure>>; viaLsp: Awaited<ReturnType<typeof measure>> }[] = []
+    for (let i = 0; i < PAIRS; i++) pairs.push({ direct: await measure(stdioClient(h.workspace)), viaLsp: await measure(await wsClient(url, b.origin)) })
+    const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)]
+    const rtRatios = pairs.map((p) => p.viaLsp.p50 / p.direct.p50)
+    const tpRatios = pairs.map((p) => p.viaLsp.perSecond / p.direct.perSecond)
+
+    // 100 concurrent sessions, each initialized and asked 20 requests at once; every reply must arrive.
+    global.gc?.()
+    const before = process.memoryUsage()
+    const t0 = performance.now()
+    const clients = await Promise.all(Array.from({ length: SESSIONS }, () => wsClient(url, b.origin)))
+    const perSession = 20
+    const answered = await Promise.all(
+      clients.map(async (c) => {
+        const r = rpc(c)
+        await r.init()
+        const replies = await Promise.all(Array.from({ length: perSession }, (_, i) => r.request('codeAction/resolve', { title: `s${i}`, data: PAD })))
+        return replies.filter((m, i) => m.result?.title === `s${i}`).length
+      }),
+    )
+    global.gc?.()
+    const withSessions = process.memoryUsage()
+    const heapOf = (m: NodeJS.MemoryUsage) => m.heapUsed + m.external
+    const sessions = ((await (await fetch(`${b.origin}/api/sessions?token=${b.token}`)).json()) as any[]).filter((s) => s.kind === 'lsp')
+    const leanRss = sessions.map((s) => s.memoryKb as number).filter(Boolean)
+    const wall = performance.now() - t0
+    for (const c of clients) c.close()
+    return {
+      sandboxed: SANDBOX,
+      roundTripP50Ms: { direct: median(pairs.map((p) => p.direct.p50)), viaLsp: median(pairs.map((p) => p.viaLsp.p50)), ratio: median(rtRatios), pairRatios: rtRatios },
+      pipelinedPerSecond: { direct: median(pairs.map((p) => p.direct.perSecond)), viaLsp: median(pairs.map((p) => p.viaLsp.perSecond)), ratio: median(tpRatios), pairRatios: tpRatios },
+      pairs,
+      concurrent: {
+        sessions: SESSIONS,
+        expectedReplies: SESSIONS * perSession,
+        replies: answered.reduce((a, n) => a + n, 0),
+        wallMs: Math.round(wall),
+        bridgeRssPerSessionKb: Math.round((withSessions.rss - before.rss) / 1024 / SESSIONS),
+        bridgeHeapPerSessionKb: Math.round((heapOf(withSessions) - heapOf(before)) / 1024 / SESSIONS),
+        leanTreeRssPerSessionKb: leanRss.length ? Math.round(leanRss.reduce((a, n) => a + n, 0) / leanRss.length) : undefined,
+      },
+    }
+  } finally {
+    await h.dispose()
+  }
+}
+
+const fmt = (xs: number[]) => xs.map((x) => x.toFixed(2)).join(' ')
+
+export function lspTable(r: any): Record<string, { value: string }> {
+  const c = r.concurrent
+  return {
+    '/lsp round trip p50, 1 KB (ms)': {
+      value: `${r.roundTripP50Ms.viaLsp.toFixed(3)} vs ${r.roundTripP50Ms.direct.toFixed(3)} direct pipe (median pair ×${r.roundTripP50Ms.ratio.toFixed(2)}, target ≤ 1.3; pairs ${fmt(r.roundTripP50Ms.pairRatios)})`,
+    },
+    '/lsp pipelined (msg/s)': {
+      value: `${r.pipelinedPerSecond.viaLsp} vs ${r.pipelinedPerSecond.direct} direct pipe (median pair ×${r.pipelinedPerSecond.ratio.toFixed(2)}, target ≥ 0.9; pairs ${fmt(r.pipelinedPerSecond.pairRatios)})`,
+    },
+    [`/lsp ${c.sessions} concurrent sessions${r.sandboxed ? ' (sandboxed)' : ''}`]: {
+      value: `${c.replies}/${c.expectedReplies} replies in ${c.wallMs} ms; bridge RSS ${c.bridgeRssPerSessionKb} KiB/session (heap+external ${c.bridgeHeapPerSessionKb} KiB); Lean tree RSS ${c.leanTreeRssPerSessionKb} KiB/session`,
+    },
+  }
+}
+
+if (process.argv[1]?.endsWith('bench/lsp.ts')) {
+  lspBench().then(
+    (r) => {
+      console.log(JSON.stringify(r, null, 2))
+      console.table(lspTable(r))
+      process.exit(0)
+    },
+    (err) => {
+      console.error(err)
+      process.exit(1)
+    },
+  )
+}
