@@ -24,7 +24,8 @@ async function openWith(serverUrl: string, how: 'setting' | 'env') {
   })
   const c = new TestClient(h.core)
   await c.subscribeAll()
-  if (how === 'setting') await c.call('settings.update', { patch: { leanServerCommand: '/no/such/lean', leanServerByProject: { [h.workspace]: serverUrl } } })
+  // As if chosen in the app's own settings (a /ws client may not change which program runs).
+  if (how === 'setting') await h.core.settings.update({ leanServerCommand: '/no/such/lean', leanServerByProject: { [h.workspace]: serverUrl } })
   await c.call('doc.open', { path: h.file('A.lean') })
   return { h, c }
 }

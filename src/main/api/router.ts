@@ -28,7 +28,7 @@ export interface ConnectionContext {
 }
 
 /** Settings that choose which program runs, or loosen its sandbox. */
-export const PROGRAM_SETTINGS: readonly (keyof Settings)[] = ['leanServerCommand', 'serverArgs', 'lsp.sandbox', 'lsp.projectWritable']
+export const PROGRAM_SETTINGS: readonly (keyof Settings)[] = ['leanServerCommand', 'leanServerByProject', 'serverArgs', 'lsp.sandbox', 'lsp.projectWritable']
 
 export interface RouterDeps {
   appInfo: () => AppInfo
