@@ -14,6 +14,9 @@ import { SessionStore } from './workspace/sessions'
 import { PathPolicy, realpathLoose } from './workspace/paths'
 import { ensureScratchProject } from './workspace/scratch-project'
 import { Workspace } from './workspace/workspace'
+import { TaskServices } from './tasks'
+import { ToolchainEnvironment } from './toolchain/elan-discovery'
+import { pickInstalledToolchain } from './toolchain/installed-toolchains'
 
 export const APP_VERSION = '0.1.0'
 
@@ -25,6 +28,8 @@ export interface CoreOptions {
   env?: NodeJS.ProcessEnv
   detectionTimeoutMs?: number
   crashPolicy?: CrashPolicyOptions
+  /** How long the login shell may take to print its PATH (default 10 s); false: never ask it (tests). */
+  loginShell?: { timeoutMs?: number } | false
 }
 
 export class Core {
@@ -34,6 +39,8 @@ export class Core {
   readonly registry: LeanServerRegistry
   readonly workspace: Workspace
   readonly router: ApiRouter
+  readonly toolchain: ToolchainEnvironment
+  readonly tasks: TaskServices
   /** Set by whoever serves the infoview frame (the bridge or Electron's protocol handler). */
   infoviewUrl = 'infoview.html'
 
@@ -43,6 +50,13 @@ export class Core {
     readonly scratch: boolean,
   ) {
     const env = options.env ?? process.env
+    this.toolchain = new ToolchainEnvironment(env, {
+      readLoginShell: options.loginShell !== false,
+      loginShellTimeoutMs: options.loginShell ? options.loginShell.timeoutMs : undefined,
+    })
+    // Found in the background from the start; the window never waits for the login shell.
+    this.toolchain.start()
+    this.tasks = new TaskServices(this.hub, this.toolchain, () => this.roots)
     this.settings = new SettingsStore(options.userDataDir)
     const policy = new PathPolicy(() => this.roots)
     this.registry = new LeanServerRegistry({
@@ -50,6 +64,7 @@ export class Core {
       documents: this.documents,
       workspaceRoots: () => this.roots,
       env,
+      toolchainEnv: async () => (await this.toolchain.resolve()).env,
       appVersion: APP_VERSION,
       settings: () => this.settings.get(),
       detectionTimeoutMs: options.detectionTimeoutMs,
@@ -67,6 +82,7 @@ export class Core {
       settings: this.settings,
       env,
       appVersion: APP_VERSION,
+      tasks: this.tasks,
     })
   }
 
@@ -78,7 +94,12 @@ export class Core {
       if (!stat?.isDirectory()) throw new Error(`Workspace folder not found: ${options.workspace}`)
       return new Core(options, [dir], false)
     }
-    const scratch = realpathLoose(await ensureScratchProject(options.userDataDir))
+    // First run only: pin a toolchain the user has, without waiting for the login shell.
+    const pick = async (): Promise<string | undefined> => {
+      const found = await new ToolchainEnvironment(options.env ?? process.env, { readLoginShell: false }).resolve()
+      return pickInstalledToolchain(found.elan?.path, found.env, options.userDataDir)
+    }
+    const scratch = realpathLoose(await ensureScratchProject(options.userDataDir, pick))
     return new Core(options, [scratch], true)
   }
 
@@ -95,6 +116,7 @@ export class Core {
   }
 
   async dispose(): Promise<void> {
+    this.tasks.dispose()
     await this.workspace.dispose()
     await this.registry.dispose()
   }

@@ -77,6 +77,7 @@ function matches(channel: ChannelName, filter: unknown, payload: unknown): boole
     case 'files':
       return !f.root || f.root === p.root
     case 'server':
+    case 'tasks':
       return !f.project || f.project === p.project
     case 'lsp':
       return (!f.method || f.method === p.method) && (!f.direction || f.direction === p.direction)

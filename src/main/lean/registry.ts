@@ -23,6 +23,8 @@ export interface RegistryOptions {
   documents: DocumentStore
   workspaceRoots: () => string[]
   env: NodeJS.ProcessEnv
+  /** The environment with the discovered elan PATH (login shell etc.); awaited before each toolchain detection. */
+  toolchainEnv?: () => Promise<NodeJS.ProcessEnv>
   appVersion: string
   settings: () => { leanServerCommand?: string; serverArgs?: string[]; automaticallyBuildDependencies?: boolean; logLspMessages?: boolean }
   detectionTimeoutMs?: number
@@ -174,7 +176,9 @@ export class LeanServerRegistry {
   private entryFor(project: ProjectInfo): Entry {
     const existing = this.entries.get(project.root)
     if (existing) return existing
-    const { hub, env, appVersion } = this.options
+    const { hub, appVersion } = this.options
+    // The server is spawned with the environment detection used; filled in by each plan().
+    const env: NodeJS.ProcessEnv = { ...this.options.env }
     const server = new ProjectServer({
       project,
       hub,
@@ -182,7 +186,8 @@ export class LeanServerRegistry {
       initializeParams: leanInitializeParams(project.root, pathToUri(project.root), appVersion),
       logMessages: () => !!this.options.settings().logLspMessages,
       crashPolicy: this.options.crashPolicy,
-      plan: () => {
+      plan: async () => {
+        if (this.options.toolchainEnv) Object.assign(env, await this.options.toolchainEnv())
         const s = this.options.settings()
         return planServerCommand({
           project,
