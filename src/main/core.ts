@@ -54,8 +54,6 @@ export class Core {
       readLoginShell: options.loginShell !== false,
       loginShellTimeoutMs: options.loginShell ? options.loginShell.timeoutMs : undefined,
     })
-    // Found in the background from the start; the window never waits for the login shell.
-    this.toolchain.start()
     this.tasks = new TaskServices(this.hub, this.toolchain, () => this.roots)
     this.settings = new SettingsStore(options.userDataDir)
     const policy = new PathPolicy(() => this.roots)

@@ -28,6 +28,8 @@ function openInBrowser(url: string): void {
 async function main(): Promise<void> {
   const args = parseLaunchArgs(process.argv.slice(2), process.env)
   const core = await Core.create({ mode: 'serve', workspace: args.workspace, userDataDir: args.userDataDir })
+  // elan discovery (with the login shell's PATH) runs in the background from launch; nothing waits for it here.
+  core.toolchain.start()
   const bridge = new Bridge({ core, rendererDir: rendererDir(), port: args.port })
   await bridge.listen()
   core.infoviewUrl = bridge.frameUrl

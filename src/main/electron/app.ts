@@ -28,6 +28,7 @@ export function startElectronApp(): void {
   app.whenReady().then(async () => {
     const args = launchArgs()
     core = await Core.create({ mode: 'electron', workspace: args.workspace, userDataDir: process.env.LECTERN_USER_DATA || app.getPath('userData') })
+    core.toolchain.start()
     const rendererDir = join(__dirname, '../renderer')
     bridge = new Bridge({ core, rendererDir, port: args.port, extraOrigins: [APP_ORIGIN] })
     await bridge.listen()

@@ -187,12 +187,14 @@ export class LeanServerRegistry {
       logMessages: () => !!this.options.settings().logLspMessages,
       crashPolicy: this.options.crashPolicy,
       plan: async () => {
-        if (this.options.toolchainEnv) Object.assign(env, await this.options.toolchainEnv())
         const s = this.options.settings()
+        const overrideCommand = env.LECTERN_LEAN_SERVER || s.leanServerCommand || undefined
+        // An overridden command needs no elan; otherwise wait for the discovery (bounded by its timeouts).
+        if (this.options.toolchainEnv && !overrideCommand) Object.assign(env, await this.options.toolchainEnv())
         return planServerCommand({
           project,
           env,
-          overrideCommand: env.LECTERN_LEAN_SERVER || s.leanServerCommand || undefined,
+          overrideCommand,
           serverArgs: s.serverArgs,
           timeoutMs: this.options.detectionTimeoutMs,
         })

@@ -36,5 +36,6 @@ export class TaskServices implements Disposable {
 
   dispose(): void {
     this.manager.dispose()
+    this.toolchain.dispose()
   }
 }

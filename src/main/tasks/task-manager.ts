@@ -188,8 +188,14 @@ export class TaskManager implements Disposable {
 
   private onData(task: RunningTask, stream: 'stdout' | 'stderr', chunk: string): void {
     // Progress counters end with \r and no \n (Mathlib's cache: "\rDownloaded: …"); each is its own line here.
-    const parts = (task.partial[stream] + chunk).split(/\r\n|\n|\r/)
+    const text = task.partial[stream] + chunk
+    const parts = text.split(/\r\n|\n|\r/)
     task.partial[stream] = parts.pop() ?? ''
+    // A counter redrawn after \r with no newline yet is the current state: show it now, not at the next redraw.
+    if (task.partial[stream] !== '' && /\r[^\r\n]+$/.test(text)) {
+      parts.push(task.partial[stream])
+      task.partial[stream] = ''
+    }
     for (const part of parts) this.addLine(task, part, true)
     this.schedule(task)
   }

@@ -33,14 +33,18 @@ const START = '__LECTERN_PATH_START__'
 const END = '__LECTERN_PATH_END__'
 
 /** Runs `$SHELL -ilc` once and reads the PATH it prints between markers (rc files may print anything around it). */
-export async function readLoginShellPath(env: NodeJS.ProcessEnv, timeoutMs = DEFAULT_LOGIN_SHELL_TIMEOUT_MS): Promise<LoginShellResult> {
+export async function readLoginShellPath(
+  env: NodeJS.ProcessEnv,
+  timeoutMs = DEFAULT_LOGIN_SHELL_TIMEOUT_MS,
+  signal?: AbortSignal,
+): Promise<LoginShellResult> {
   const shell = env.SHELL
   if (process.platform === 'win32' || !shell || !path.isAbsolute(shell)) {
     return { status: 'skipped', detail: 'No login shell to ask ($SHELL is not set).' }
   }
   // fish keeps PATH as a list; every other common shell (sh, bash, zsh, ksh, tcsh) expands "$PATH" as text.
   const printPath = path.basename(shell) === 'fish' ? `printf '%s' '${START}'; string join : $PATH; printf '%s' '${END}'` : `printf '%s%s%s' '${START}' "$PATH" '${END}'`
-  const step = await runDetectionCommand([shell, '-ilc', printPath], { cwd: env.HOME ?? os.homedir(), env, timeoutMs })
+  const step = await runDetectionCommand([shell, '-ilc', printPath], { cwd: env.HOME ?? os.homedir(), env, timeoutMs, signal })
   const shown = `\`${shell} -ilc\``
   if (step.timedOut) return { status: 'timeout', detail: `${shown} did not answer within ${Math.round(timeoutMs / 100) / 10} s; its PATH was not used.` }
   const m = new RegExp(`${START}([\\s\\S]*?)\\s*${END}`).exec(step.stdout)
@@ -132,6 +136,7 @@ export async function discoverElan(env: NodeJS.ProcessEnv, opts: DiscoverOptions
 export class ToolchainEnvironment {
   private discovery: Promise<ElanDiscovery> | undefined
   private loginShell: Promise<LoginShellResult> | undefined
+  private readonly abort = new AbortController()
 
   constructor(
     private readonly baseEnv: NodeJS.ProcessEnv,
@@ -156,7 +161,12 @@ export class ToolchainEnvironment {
 
   private readShell(): Promise<LoginShellResult> {
     if (this.options.readLoginShell === false) return Promise.resolve({ status: 'skipped', detail: 'Reading the login shell is turned off.' })
-    this.loginShell ??= readLoginShellPath(this.baseEnv, this.options.loginShellTimeoutMs)
+    this.loginShell ??= readLoginShellPath(this.baseEnv, this.options.loginShellTimeoutMs, this.abort.signal)
     return this.loginShell
+  }
+
+  /** Ends a login shell still being waited for. */
+  dispose(): void {
+    this.abort.abort()
   }
 }
