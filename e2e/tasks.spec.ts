@@ -108,3 +108,32 @@ test.describe('New Project', () => {
     await expect(page.locator('[data-testid="output-text"]')).toContainText('new Hello.World lib')
   })
 })
+
+test.describe('no elan anywhere', () => {
+  // A machine without elan or lean, and offline: `curl` fails as curl does without a network.
+  const home = mkdtempSync(join(tmpdir(), 'lectern-e2e-home-'))
+  test.use({
+    leanServer: 'real',
+    doubleEnv: { PATH: `${fakeBin}:/usr/bin:/bin`, HOME: home, SHELL: '', ELAN_HOME: join(home, '.elan') },
+  })
+  test.beforeAll(async () => {
+    const { writeFakeTool } = await import('../test/fixtures/toolchain/fake-tools')
+    await writeFakeTool(fakeBin, 'curl', `echo 'curl: (6) Could not resolve host: elan.lean-lang.org' >&2\nexit 6`)
+  })
+
+  test('the infoview says what the banner says, and Install elan fails clearly offline', async ({ app }) => {
+    const { page } = app
+    await expect(page.locator('.lx-explorer .lx-tree-row', { hasText: 'Main.lean' })).toBeVisible()
+    await page.locator('.lx-explorer .lx-tree-row', { hasText: 'Main.lean' }).click()
+    const banner = page.locator('.lx-banner[data-state="no-toolchain"]')
+    await expect(banner).toContainText('No Lean toolchain found: neither elan nor lean is on PATH.')
+    const frame = page.frameLocator('iframe[title="Lean Infoview"]')
+    await expect(frame.getByText('No Lean toolchain found: neither elan nor lean is on PATH.')).toBeVisible()
+    await expect(frame.getByText('Waiting for Lean server to start')).toHaveCount(0)
+    await banner.getByRole('button', { name: 'Install elan' }).click()
+    const output = page.locator('[data-testid="output-text"]')
+    await expect(output).toContainText('$ curl https://elan.lean-lang.org/elan-init.sh -sSf | sh -s -- -y')
+    await expect(page.locator('[data-testid="output-state"]')).toHaveText('failed')
+    await expect(output).toContainText('Install elan failed: the download failed (offline?): curl: (6) Could not resolve host: elan.lean-lang.org')
+  })
+})
