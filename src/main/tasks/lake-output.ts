@@ -1,6 +1,7 @@
 // Parsers for what Lake and Mathlib's cache tool print, line by line (ANSI escapes already removed).
 // Every shape below names where it comes from; Lake prints plain text when its output is not a terminal
 // (`AnsiMode.auto` → `out.isTty`, src/lake/Lake/Util/Log.lean), which is how we run it.
+import { readFileSync } from 'node:fs'
 import { isAbsolute, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import type { BuildProblem, TaskProgress, TaskState } from '../../shared/channels'
@@ -23,7 +24,7 @@ const JOB_LINE = /^([✔⚠✖ℹ⣾⣷⣯⣟⡿⢿⣻⣽])\s*\[(\d+)\/(\d+)\](?
  * Example: `error: ./././Foo/Bar.lean:3:4: unknown identifier 'x'` (older Lake prefixes `./././`).
  */
 const LOG_LINE = /^(trace|info|warning|error):\s?(.*)$/
-const POSITIONED = /^(.+?\.(?:lean|olean)):(\d+):(\d+)(?:-(\d+):(\d+))?:(?:\s[\w.]*(?:\([\w.]+\))?:)?\s?(.*)$/
+const POSITIONED = /^(.+?\.(?:lean|olean)):(\d+):(\d+)(?:-(\d+):(\d+))?:(?:\s(?:error|warning|information)(?:\([\w.]+\))?:|\s\([\w.]+\):)?\s?(.*)$/
 /** From `reportResult` in Run.lean: the last lines of a build. */
 const RESULT_LINE = /^(Build completed successfully \(\d+ jobs?\)\.|All targets up-to-date \(\d+ jobs?\)\.|Nothing to build\.)$/
 const FAILURES_HEADER = /^Some required (targets|builds) logged failures:$/
@@ -42,7 +43,25 @@ export class LakeBuildParser implements OutputParser {
   private result: string | undefined
   private firstError: string | undefined
 
+  private readonly fileLines = new Map<string, string[] | undefined>()
+
   constructor(private readonly root: string) {}
+
+  /** Lean counts columns in codepoints, LSP in UTF-16 units: they differ after 𝓝, 𝔽 and other astral symbols. */
+  private utf16Column(path: string, line: number, codepoints: number): number {
+    if (!this.fileLines.has(path)) {
+      let lines: string[] | undefined
+      try {
+        lines = readFileSync(path, 'utf8').split(/\r?\n/)
+      } catch {
+        lines = undefined
+      }
+      this.fileLines.set(path, lines)
+    }
+    const text = this.fileLines.get(path)?.[line]
+    if (text === undefined) return codepoints
+    return [...text].slice(0, codepoints).join('').length + Math.max(0, codepoints - [...text].length)
+  }
 
   line(text: string): void {
     const job = JOB_LINE.exec(text)
@@ -84,14 +103,16 @@ export class LakeBuildParser implements OutputParser {
     if (this.found.length >= MAX_PROBLEMS) return
     const [, file, line, col, endLine, endCol, message] = at
     const path = isAbsolute(file) ? file : resolve(this.root, file)
+    const startLine = Math.max(0, Number(line) - 1)
+    const lastLine = endLine !== undefined ? Math.max(0, Number(endLine) - 1) : undefined
     const problem: BuildProblem = {
       path,
       uri: pathToFileURL(path).href,
-      line: Math.max(0, Number(line) - 1),
-      character: Number(col),
+      line: startLine,
+      character: this.utf16Column(path, startLine, Number(col)),
       severity: level === 'error' ? 1 : level === 'warning' ? 2 : 3,
       message,
-      ...(endLine !== undefined ? { endLine: Math.max(0, Number(endLine) - 1), endCharacter: Number(endCol) } : {}),
+      ...(lastLine !== undefined ? { endLine: lastLine, endCharacter: this.utf16Column(path, lastLine, Number(endCol)) } : {}),
     }
     this.found.push(problem)
     this.last = problem
