@@ -9,6 +9,7 @@ import { ToolchainEnvironment, discoverElan, readLoginShellPath } from '../src/m
 import { chooseToolchain, parseToolchainList } from '../src/main/toolchain/installed-toolchains'
 import { TempDirs, writeFakeTool } from './fixtures/toolchain/fake-tools'
 import { waitFor } from './helpers/core-harness'
+import { writeFakeElan } from './fixtures/tasks/fake-lake'
 
 const temp = new TempDirs()
 after(() => temp.cleanup())
@@ -129,6 +130,17 @@ describe('setup report', () => {
 })
 
 describe('toolchain to pin', () => {
+  it('the scratch project pins the newest installed release, not `stable`', async () => {
+    const { home, dirs } = await box()
+    await writeFakeElan(path.join(home, '.elan', 'bin'))
+    const core = await Core.create({ mode: 'serve', userDataDir: dirs('data'), env: { HOME: home, PATH: '' }, loginShell: false })
+    try {
+      assert.equal(await fs.readFile(path.join(core.roots[0], 'lean-toolchain'), 'utf8'), 'leanprover/lean4:v4.19.0-rc1\n')
+    } finally {
+      await core.dispose()
+    }
+  })
+
   it("elan's default when it names a release, else the newest installed release", () => {
     assert.equal(chooseToolchain(parseToolchainList('leanprover/lean4:v4.9.0\nleanprover/lean4:v4.12.0 (default)\n')), 'leanprover/lean4:v4.12.0')
     assert.equal(

@@ -86,7 +86,7 @@ export class ApiRouter {
         deps.tasks.createProject(str(p, 'name'), str(p, 'location'), required(oneOf(p, 'template', PROJECT_TEMPLATES), 'template')),
       'project.newProjectDefaults': () => deps.tasks.newProjectDefaults(),
       'toolchain.install': (p) =>
-        oneOf(p, 'what', ['elan', 'toolchain'] as const) === 'elan'
+        required(oneOf(p, 'what', ['elan', 'toolchain'] as const), 'what') === 'elan'
           ? deps.tasks.projectTasks.installElan()
           : deps.tasks.projectTasks.installToolchain(str(p, 'project')),
       'channel.subscribe': (p, ctx) => this.subscribe(p, ctx),
