@@ -239,3 +239,26 @@ describe('tasks: installs', () => {
     }
   })
 })
+
+describe('tasks: API validation', () => {
+  it('refuses unknown kinds and templates with -32602 and runs nothing', async () => {
+    const { Core } = await import('../src/main/core')
+    const home = await temp.make('lectern-api-')
+    const core = await Core.create({ mode: 'serve', workspace: home, userDataDir: path.join(home, '.data'), env: { HOME: home, PATH: '' }, loginShell: false })
+    const ctx = { id: 't', sendEvent: () => {} }
+    try {
+      for (const [method, params] of [
+        ['tasks.start', { kind: 'rm -rf', project: home }],
+        ['tasks.start', { project: home }],
+        ['project.create', { name: 'x', location: home, template: 'evil' }],
+        ['toolchain.install', { what: 'curl' }],
+        ['tasks.cancel', {}],
+      ] as const) {
+        await assert.rejects(core.router.dispatch(method, params, ctx), (err: { code?: number }) => err.code === -32602, method)
+      }
+      assert.deepEqual(await core.router.dispatch('tasks.list', {}, ctx), [])
+    } finally {
+      await core.dispose()
+    }
+  })
+})
