@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test'
 import assert from 'node:assert/strict'
 import type { ServerEvent } from '../src/shared/channels'
-import { projectOf, ServerStatus, uriPath } from '../src/renderer/src/infoview/server-status'
+import { NO_SERVER_INITIALIZE_RESULT, projectOf, ServerStatus, uriPath } from '../src/renderer/src/infoview/server-status'
 
 const flush = (): Promise<void> => new Promise((r) => setImmediate(r))
 
@@ -84,6 +84,29 @@ describe('infoview server status', () => {
     status.update(ev('/x', 'running'))
     await flush()
     assert.deepEqual(log.slice(1), ['initializeResult file:///x/A.lean', 'serverStopped undefined', 'serverRestarted'])
+  })
+
+  it('with no toolchain and no server ever started, the infoview is told a stand-in first, then why', async () => {
+    const { status, log } = setup()
+    const reasons: unknown[] = []
+    const s2 = new ServerStatus({
+      initializeResult: async () => null,
+      serverRestarted: (r) => reasons.push(['restarted', r]),
+      serverStopped: (r) => reasons.push(['stopped', r]),
+    })
+    s2.update(ev('/q', 'no-toolchain', 'No Lean toolchain found: neither elan nor lean is on PATH.'))
+    s2.setActiveUri('file:///q/B.lean')
+    await flush()
+    assert.deepEqual(reasons, [
+      ['restarted', NO_SERVER_INITIALIZE_RESULT],
+      ['stopped', { message: 'No Lean toolchain was found for this file.', reason: 'No Lean toolchain found: neither elan nor lean is on PATH.' }],
+    ])
+    // Once a server did run, no stand-in is needed.
+    status.update(ev('/p', 'running'))
+    status.setActiveUri('file:///p/A.lean')
+    await flush()
+    status.update(ev('/p', 'no-toolchain', 'gone'))
+    assert.equal(log.filter((l) => l === 'serverRestarted').length, 1)
   })
 
   it('tells a reloaded infoview again after reset', async () => {

@@ -18,6 +18,9 @@ import { RecentFolders } from './workspace/recent-folders'
 import { WorkspaceRoots } from './workspace/roots'
 import { ensureScratchProject } from './workspace/scratch-project'
 import { Workspace } from './workspace/workspace'
+import { TaskServices } from './tasks'
+import { ToolchainEnvironment } from './toolchain/elan-discovery'
+import { pickInstalledToolchain } from './toolchain/installed-toolchains'
 
 export const APP_VERSION = '0.1.0'
 
@@ -31,6 +34,8 @@ export interface CoreOptions {
   env?: NodeJS.ProcessEnv
   detectionTimeoutMs?: number
   crashPolicy?: CrashPolicyOptions
+  /** How long the login shell may take to print its PATH (default 10 s); false: never ask it (tests). */
+  loginShell?: { timeoutMs?: number } | false
 }
 
 export class Core {
@@ -43,6 +48,8 @@ export class Core {
   readonly workspaceRoots: WorkspaceRoots
   readonly folders: WorkspaceFolders
   readonly router: ApiRouter
+  readonly toolchain: ToolchainEnvironment
+  readonly tasks: TaskServices
   /** Set by whoever serves the infoview frame (the bridge or Electron's protocol handler). */
   infoviewUrl = 'infoview.html'
 
@@ -53,6 +60,11 @@ export class Core {
     recent: RecentFolders,
   ) {
     const env = options.env ?? process.env
+    this.toolchain = new ToolchainEnvironment(env, {
+      readLoginShell: options.loginShell !== false,
+      loginShellTimeoutMs: options.loginShell ? options.loginShell.timeoutMs : undefined,
+    })
+    this.tasks = new TaskServices(this.hub, this.toolchain, () => [...this.roots])
     this.settings = new SettingsStore(options.userDataDir)
     this.workspaceRoots = new WorkspaceRoots(roots, scratchDir)
     const policy = new PathPolicy(() => [...this.roots])
@@ -61,6 +73,7 @@ export class Core {
       documents: this.documents,
       workspaceRoots: () => [...this.roots],
       env,
+      toolchainEnv: async () => (await this.toolchain.resolve()).env,
       appVersion: APP_VERSION,
       settings: () => this.settings.get(),
       detectionTimeoutMs: options.detectionTimeoutMs,
@@ -87,6 +100,7 @@ export class Core {
       settings: this.settings,
       env,
       appVersion: APP_VERSION,
+      tasks: this.tasks,
     })
   }
 
@@ -104,7 +118,12 @@ export class Core {
       if (dir !== scratchDir) await recent.add(dir).catch(() => undefined)
       return new Core(options, [dir], scratchDir, recent)
     }
-    await ensureScratchProject(options.userDataDir)
+    // First run only: pin a toolchain the user has, without waiting for the login shell.
+    const pick = async (): Promise<string | undefined> => {
+      const found = await new ToolchainEnvironment(options.env ?? process.env, { readLoginShell: false }).resolve()
+      return pickInstalledToolchain(found.elan?.path, found.env, options.userDataDir)
+    }
+    await ensureScratchProject(options.userDataDir, pick)
     return new Core(options, [scratchDir], scratchDir, recent)
   }
 
@@ -130,6 +149,7 @@ export class Core {
   }
 
   async dispose(): Promise<void> {
+    this.tasks.dispose()
     await this.folders.flush()
     await this.workspace.dispose()
     await this.registry.dispose()

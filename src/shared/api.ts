@@ -1,6 +1,6 @@
 // The one API the renderer (and any /ws client) may call. Both transports (Electron IPC and the /ws
 // JSON-RPC endpoint) dispatch to the same router in src/main/api. Types only, plus the method list.
-import type { ChannelFilters, ChannelName, ServerEvent } from './channels'
+import type { ChannelFilters, ChannelName, ServerEvent, TaskEvent } from './channels'
 import type { DependencyBuildMode, TextChange, TextEdit } from './lsp'
 
 export interface AppInfo {
@@ -207,8 +207,35 @@ export interface ApiMethods {
   'toolchain.report': { params: { project?: string }; result: ToolchainReport }
   'settings.get': { params: Record<string, never>; result: Settings }
   'settings.update': { params: { patch: Partial<Settings> }; result: Settings }
+  /** Runs a Lake command as a task in a project root of the workspace; refuses a second build of one project. */
+  'tasks.start': { params: { kind: ProjectTaskKind; project: string }; result: TaskEvent }
+  /** Ends the task's whole process group; the task then reports `cancelled`. */
+  'tasks.cancel': { params: { id: string }; result: null }
+  /** Every task of this run, newest last, without output (the `tasks` channel replays output). */
+  'tasks.list': { params: Record<string, never>; result: TaskEvent[] }
+  /** New Project…: `lake new NAME TEMPLATE` in `location` with a toolchain the user has. */
+  'project.create': { params: { name: string; location: string; template: ProjectTemplate }; result: TaskEvent }
+  /** Where New Project suggests to create, and which toolchain it would pin. */
+  'project.newProjectDefaults': { params: Record<string, never>; result: NewProjectDefaults }
+  /** Install elan (the official installer script) or the project's toolchain (`elan toolchain install`), as a task. */
+  'toolchain.install': { params: { what: 'elan' | 'toolchain'; project?: string }; result: TaskEvent }
   'channel.subscribe': { params: { channel: ChannelName; filter?: ChannelFilters[ChannelName] }; result: { subscriptionId: string } }
   'channel.unsubscribe': { params: { subscriptionId: string }; result: null }
+}
+
+/** Lake's own `lake new` templates. */
+export const PROJECT_TEMPLATES = ['std', 'exe', 'lib', 'math'] as const
+export type ProjectTemplate = (typeof PROJECT_TEMPLATES)[number]
+export const PROJECT_TASK_KINDS = ['build', 'cache', 'update', 'clean'] as const
+export type ProjectTaskKind = (typeof PROJECT_TASK_KINDS)[number]
+
+export interface NewProjectDefaults {
+  /** The user's home folder (or the current workspace's parent). */
+  location: string
+  /** The toolchain a new project pins, e.g. "leanprover/lean4:v4.20.0"; absent when none is installed. */
+  toolchain?: string
+  /** Where elan was found and from which source, or why it was not. */
+  elan?: string
 }
 
 export type ApiMethod = keyof ApiMethods
@@ -255,6 +282,12 @@ export const API_METHODS: readonly ApiMethod[] = [
   'toolchain.report',
   'settings.get',
   'settings.update',
+  'tasks.start',
+  'tasks.cancel',
+  'tasks.list',
+  'project.create',
+  'project.newProjectDefaults',
+  'toolchain.install',
   'channel.subscribe',
   'channel.unsubscribe',
 ]
@@ -281,6 +314,10 @@ export const LecternErrorCodes = {
   InvalidSearch: -32018,
   /** A folder to open or browse does not exist, is not a folder, or cannot be read. */
   FolderUnavailable: -32025,
+  /** A task of this kind already runs for the project (never two builds at once). */
+  TaskBusy: -32019,
+  /** New Project was given a name or location Lake would refuse. */
+  InvalidProject: -32020,
 } as const
 
 /** Version of the /ws and /api/events protocol (docs/protocol.md); bumped when a change breaks existing clients. */

@@ -66,6 +66,58 @@ export interface WorkspaceEvent {
   scratch: boolean
 }
 
+export type TaskKind = 'build' | 'cache' | 'update' | 'clean' | 'new-project' | 'install-elan' | 'install-toolchain'
+export type TaskState = 'running' | 'done' | 'failed' | 'cancelled'
+
+export interface TaskProgress {
+  /** Finished and total steps when known ("[12/345]", "attempted 50/4000"). */
+  done?: number
+  total?: number
+  /** What is happening now, e.g. "Built Mathlib.Logic.Basic" or "Decompressing 4000 file(s)". */
+  text: string
+}
+
+/** A problem Lake printed (`error: file:line:col: message`), resolved against the project root. */
+export interface BuildProblem {
+  /** Absolute path of the file. */
+  path: string
+  uri: string
+  /** 0-based line and character (Lean prints 1-based lines and 0-based codepoint columns). */
+  line: number
+  character: number
+  endLine?: number
+  endCharacter?: number
+  severity: 1 | 2 | 3
+  message: string
+}
+
+/** A long-running process that is not a Lean server (DESIGN §1 tasks/): Lake commands, elan installs. */
+export interface TaskEvent {
+  id: string
+  kind: TaskKind
+  /** Folder the task runs in (the project root; for New Project its parent folder). */
+  project: string
+  /** e.g. "Build Project". */
+  title: string
+  /** The exact command line, as shown to the user before the output. */
+  command: string
+  state: TaskState
+  progress?: TaskProgress
+  /** Output lines since the previous event for this task (all kept lines when `fromStart`). */
+  output: string[]
+  /** True when `output` starts at the beginning of the kept output (a replay); the receiver replaces. */
+  fromStart?: boolean
+  exitCode?: number | null
+  /** One sentence when the task ended: what happened, or why it failed. */
+  detail?: string
+  /** Build and cache tasks: problems found in the output so far (the full list each time it changes). */
+  problems?: BuildProblem[]
+  /** Modules Lake built or unpacked (for offering Restart File to files importing them). */
+  rebuiltModules?: string[]
+  /** New Project: the created folder. */
+  createdPath?: string
+}
+
 export interface ChannelPayloads {
   diagnostics: DiagnosticsEvent
   progress: ProgressEvent
@@ -73,6 +125,7 @@ export interface ChannelPayloads {
   server: ServerEvent
   lsp: LspEvent
   workspace: WorkspaceEvent
+  tasks: TaskEvent
 }
 
 export type ChannelName = keyof ChannelPayloads
@@ -84,6 +137,7 @@ export interface ChannelFilters {
   server: { project?: string }
   lsp: { method?: string; direction?: 'server' | 'client' }
   workspace: Record<string, never>
+  tasks: { project?: string }
 }
 
-export const CHANNEL_NAMES: readonly ChannelName[] = ['diagnostics', 'progress', 'files', 'server', 'lsp', 'workspace']
+export const CHANNEL_NAMES: readonly ChannelName[] = ['diagnostics', 'progress', 'files', 'server', 'lsp', 'workspace', 'tasks']

@@ -1,7 +1,7 @@
 // The one router behind both transports (DESIGN §1): IPC handlers and the /ws endpoint call `dispatch`
 // with a per-connection context. Every method validates its params; errors carry JSON-RPC codes.
 import type { ApiMethod, AppInfo, Settings } from '../../shared/api'
-import { API_METHODS, LecternErrorCodes } from '../../shared/api'
+import { API_METHODS, LecternErrorCodes, PROJECT_TASK_KINDS, PROJECT_TEMPLATES } from '../../shared/api'
 import { CHANNEL_NAMES, type ChannelName } from '../../shared/channels'
 import type { SettingsStore } from '../config/settings'
 import type { Hub } from '../hub/hub'
@@ -13,6 +13,7 @@ import { join } from 'node:path'
 import { browseFolder } from '../workspace/folder-browser'
 import type { WorkspaceFolders } from '../workspace/folders'
 import type { Workspace } from '../workspace/workspace'
+import type { TaskServices } from '../tasks'
 import { INVALID_PARAMS, obj, oneOf, optBool, optStr, str, strArray } from './validate'
 
 /** One renderer connection (a window over IPC, a browser tab over /ws). */
@@ -40,6 +41,7 @@ export interface RouterDeps {
   settings: SettingsStore
   env: NodeJS.ProcessEnv
   appVersion: string
+  tasks: TaskServices
 }
 
 type Handler = (params: Record<string, unknown>, ctx: ConnectionContext) => unknown
@@ -101,6 +103,16 @@ export class ApiRouter {
         await this.confirmProgramSettings(patch, ctx)
         return deps.settings.update(patch)
       },
+      'tasks.start': (p) => deps.tasks.projectTasks.start(required(oneOf(p, 'kind', PROJECT_TASK_KINDS), 'kind'), str(p, 'project')),
+      'tasks.cancel': (p) => (deps.tasks.manager.cancel(str(p, 'id')), null),
+      'tasks.list': () => deps.tasks.manager.list(),
+      'project.create': (p) =>
+        deps.tasks.createProject(str(p, 'name'), str(p, 'location'), required(oneOf(p, 'template', PROJECT_TEMPLATES), 'template')),
+      'project.newProjectDefaults': () => deps.tasks.newProjectDefaults(),
+      'toolchain.install': (p) =>
+        required(oneOf(p, 'what', ['elan', 'toolchain'] as const), 'what') === 'elan'
+          ? deps.tasks.projectTasks.installElan()
+          : deps.tasks.projectTasks.installToolchain(str(p, 'project')),
       'channel.subscribe': (p, ctx) => this.subscribe(p, ctx),
       'channel.unsubscribe': (p, ctx) => {
         const id = str(p, 'subscriptionId')
@@ -182,9 +194,10 @@ export class ApiRouter {
     const root = project ?? this.deps.registry.servers()[0]?.project ?? this.deps.workspace.roots[0]
     const info = await resolveProjectRoot(join(root, 'Main.lean'), [...this.deps.workspace.roots])
     const s = this.deps.settings.get()
+    const discovery = await this.deps.tasks.toolchain.resolve()
     const plan = await planServerCommand({
       project: info,
-      env: this.deps.env,
+      env: discovery.env,
       overrideCommand: this.deps.env.LECTERN_LEAN_SERVER || s.leanServerByProject?.[info.root] || s.leanServerCommand || undefined,
       serverArgs: s.serverArgs,
     })
@@ -192,8 +205,12 @@ export class ApiRouter {
       summary: plan.summary,
       ok: plan.ok,
       fixCommand: plan.fixCommand,
-      report: setupReport(plan, info, { appVersion: this.deps.appVersion }),
+      report: setupReport(plan, info, { appVersion: this.deps.appVersion, elanDiscovery: discovery }),
     }
   }
 }
 
+function required<T>(value: T | undefined, key: string): T {
+  if (value === undefined) throw new ApiError(INVALID_PARAMS, `'${key}' is required`)
+  return value
+}

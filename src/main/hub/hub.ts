@@ -84,6 +84,7 @@ export function matches(channel: ChannelName, filter: unknown, payload: unknown)
     case 'files':
       return !f.root || f.root === p.root
     case 'server':
+    case 'tasks':
       return !f.project || f.project === p.project
     case 'lsp':
       return (!f.method || f.method === p.method) && (!f.direction || f.direction === p.direction)

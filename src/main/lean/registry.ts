@@ -24,6 +24,8 @@ export interface RegistryOptions {
   documents: DocumentStore
   workspaceRoots: () => string[]
   env: NodeJS.ProcessEnv
+  /** The environment with the discovered elan PATH (login shell etc.); awaited before each toolchain detection. */
+  toolchainEnv?: () => Promise<NodeJS.ProcessEnv>
   appVersion: string
   settings: () => Pick<Settings, 'leanServerCommand' | 'leanServerByProject' | 'serverArgs' | 'automaticallyBuildDependencies' | 'logLspMessages'>
   detectionTimeoutMs?: number
@@ -203,7 +205,9 @@ export class LeanServerRegistry {
   private entryFor(project: ProjectInfo): Entry {
     const existing = this.entries.get(project.root)
     if (existing) return existing
-    const { hub, env, appVersion } = this.options
+    const { hub, appVersion } = this.options
+    // The server is spawned with the environment detection used; filled in by each plan().
+    const env: NodeJS.ProcessEnv = { ...this.options.env }
     const server = new ProjectServer({
       project,
       hub,
@@ -211,12 +215,15 @@ export class LeanServerRegistry {
       initializeParams: leanInitializeParams(project.root, pathToUri(project.root), appVersion),
       logMessages: () => !!this.options.settings().logLspMessages,
       crashPolicy: this.options.crashPolicy,
-      plan: () => {
+      plan: async () => {
         const s = this.options.settings()
+        const overrideCommand = env.LECTERN_LEAN_SERVER || s.leanServerByProject?.[project.root] || s.leanServerCommand || undefined
+        // An overridden command needs no elan; otherwise wait for the discovery (bounded by its timeouts).
+        if (this.options.toolchainEnv && !overrideCommand) Object.assign(env, await this.options.toolchainEnv())
         return planServerCommand({
           project,
           env,
-          overrideCommand: env.LECTERN_LEAN_SERVER || s.leanServerByProject?.[project.root] || s.leanServerCommand || undefined,
+          overrideCommand,
           serverArgs: s.serverArgs,
           timeoutMs: this.options.detectionTimeoutMs,
         })

@@ -13,6 +13,8 @@ export interface RunOptions {
   cwd: string
   env: NodeJS.ProcessEnv
   timeoutMs: number
+  /** Ends the command (its whole group) early, e.g. when the core shuts down. */
+  signal?: AbortSignal
 }
 
 class OutputBuffer {
@@ -111,6 +113,11 @@ export function runDetectionCommand(argv: string[], options: RunOptions): Promis
       )
     })
     child.on('close', finish)
+    options.signal?.addEventListener('abort', () => {
+      signal = 'SIGKILL'
+      killProcessGroup(child)
+      timers.push(setTimeout(finish, CLOSE_GRACE_MS))
+    })
     timers.push(
       setTimeout(() => {
         timedOut = true

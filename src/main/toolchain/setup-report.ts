@@ -2,6 +2,7 @@
 // as Markdown the user can copy. Raw command output is included verbatim.
 import * as os from 'node:os'
 import { formatCommandLine } from './command-line'
+import type { ElanDiscovery } from './elan-discovery'
 import type { DetectionStep, ProjectInfo, ServerCommandPlan } from './types'
 
 /** A fenced block that survives backticks in the content: the fence is longer than any run inside. */
@@ -42,7 +43,7 @@ function platformLine(): string {
   return `${os.type()} ${os.release()} (${process.platform}, ${os.arch()})`
 }
 
-export function setupReport(plan: ServerCommandPlan, project: ProjectInfo, extra?: { appVersion?: string }): string {
+export function setupReport(plan: ServerCommandPlan, project: ProjectInfo, extra?: { appVersion?: string; elanDiscovery?: ElanDiscovery }): string {
   const tools = plan.tools ?? {}
   const out: string[] = ['# Lectern setup report', '']
 
@@ -85,6 +86,13 @@ export function setupReport(plan: ServerCommandPlan, project: ProjectInfo, extra
     out.push(tableRow([name, tools[name] ?? 'not found', versions[name] ?? '—']))
   }
   out.push('')
+
+  const discovery = extra?.elanDiscovery
+  if (discovery) {
+    out.push('## Where elan was looked for', '', `- Result: ${discovery.summary}`)
+    for (const line of discovery.searched) out.push(`- ${line}`)
+    out.push(`- Login shell: ${discovery.loginShell.status} — ${discovery.loginShell.detail}`, '')
+  }
 
   out.push('## Detection steps', '')
   if (plan.detection.length === 0) {

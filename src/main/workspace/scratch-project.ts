@@ -22,10 +22,17 @@ const FILES: Record<string, string> = {
   ].join('\n'),
 }
 
-export async function ensureScratchProject(userDataDir: string): Promise<string> {
+/**
+ * `pickToolchain` names a toolchain the user has (elan's default or the newest installed), asked only on first
+ * run; `stable` stays the fallback when there is none (it may need a download).
+ */
+export async function ensureScratchProject(userDataDir: string, pickToolchain?: () => Promise<string | undefined>): Promise<string> {
   const dir = join(userDataDir, 'scratch')
   await fs.mkdir(dir, { recursive: true })
-  for (const [name, content] of Object.entries(FILES)) {
+  const fresh = !(await fs.stat(join(dir, 'lean-toolchain')).catch(() => undefined))
+  const toolchain = fresh && pickToolchain ? await pickToolchain().catch(() => undefined) : undefined
+  const files = toolchain ? { ...FILES, 'lean-toolchain': `${toolchain}\n` } : FILES
+  for (const [name, content] of Object.entries(files)) {
     try {
       await fs.writeFile(join(dir, name), content, { flag: 'wx' })
     } catch (err) {

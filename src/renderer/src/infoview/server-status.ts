@@ -17,6 +17,13 @@ export interface ServerStatusDeps {
 
 const STOPPED: ReadonlySet<ServerState> = new Set(['stopped', 'crashed', 'restarting', 'no-toolchain'])
 
+/**
+ * The infoview shows `serverStopped` only after it heard `serverRestarted` once; before that it says "Waiting for
+ * Lean server to start..." whatever happens. When no server ever ran (no toolchain), it is told this stand-in
+ * first, so it shows the same sentence as the banner. No capabilities: nothing is asked of a server that is absent.
+ */
+export const NO_SERVER_INITIALIZE_RESULT = { capabilities: {}, serverInfo: { name: 'Lean (not running)', version: '0.0.0' } }
+
 /** Path of a file: uri, decoded, with forward slashes; undefined for other schemes. */
 export function uriPath(uri: string): string | undefined {
   const m = /^file:\/\/[^/]*(\/.*)$/.exec(uri)
@@ -66,12 +73,19 @@ export function stoppedReason(ev: ServerEvent): ServerStoppedReason {
 }
 
 export class ServerStatus {
+  private announce(result: unknown): void {
+    this.announced = true
+    this.deps.serverRestarted(result)
+  }
+
   private readonly states = new Map<string, { event: ServerEvent; epoch: number }>()
   private activeUri: string | undefined
   /** What the infoview was last told: `running:<key>` or `stopped:<project>:<state>:<detail>`. */
   private shown: string | undefined
   private inFlight: string | undefined
   private generation = 0
+  /** Has the infoview heard `serverRestarted` since it (re)loaded? */
+  private announced = false
 
   constructor(private readonly deps: ServerStatusDeps) {}
 
@@ -92,6 +106,7 @@ export class ServerStatus {
   /** Forget what the infoview was told (it was reloaded); the next sync tells it again. */
   reset(): void {
     this.shown = undefined
+    this.announced = false
     this.inFlight = undefined
     this.generation++
   }
@@ -106,6 +121,7 @@ export class ServerStatus {
       if (this.shown === key) return
       this.shown = key
       this.inFlight = undefined
+      if (!this.announced) this.announce(NO_SERVER_INITIALIZE_RESULT)
       this.deps.serverStopped(stoppedReason(entry.event))
       return
     }
@@ -124,7 +140,7 @@ export class ServerStatus {
         this.shown = key
         // The order vscode-lean4 uses: clear any stopped state, then announce the (re)started server.
         this.deps.serverStopped(undefined)
-        this.deps.serverRestarted(result)
+        this.announce(result)
       },
       () => {
         if (this.inFlight === key) this.inFlight = undefined

@@ -42,7 +42,8 @@ export class Dialogs {
     return this.openCount > 0
   }
 
-  private present<T>(title: string, body: HTMLElement[], actions: (close: (v: T) => void) => HTMLElement[], cancelValue: T): Promise<T> {
+  /** A modal with any body (forms such as New Project); `actions` builds the buttons; Escape resolves `cancelValue`. */
+  present<T>(title: string, body: HTMLElement[], actions: (close: (v: T) => void) => HTMLElement[], cancelValue: T): Promise<T> {
     return new Promise<T>((resolve) => {
       const disposables = new DisposableStore()
       const previousFocus = document.activeElement

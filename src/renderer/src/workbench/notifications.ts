@@ -1,5 +1,5 @@
 // Transient messages in the bottom-right corner (failed commands, files that could not be opened).
-import { h, icon, iconButton } from './dom'
+import { button, h, icon, iconButton } from './dom'
 
 const SHOW_MS = 8000
 const MAX_SHOWN = 4
@@ -13,11 +13,13 @@ export class Notifications {
     host.append(this.stack)
   }
 
-  show(message: string, tone: 'error' | 'info' = 'error'): void {
+  /** `action` adds a button (e.g. "Restart Files") that runs it and dismisses the message. */
+  show(message: string, tone: 'error' | 'info' = 'error', action?: { label: string; run: () => void }): void {
     const close = iconButton('close', 'Dismiss', () => remove())
     const toast = h('div', { class: `lx-toast lx-toast-${tone}`, attrs: { role: tone === 'error' ? 'alert' : 'status' } }, [
       icon(tone === 'error' ? 'error' : 'info'),
       h('span', { class: 'lx-toast-text', text: message }),
+      action ? button(action.label, () => (remove(), action.run()), { primary: true }) : null,
       close,
     ])
     const timer = setTimeout(() => remove(), SHOW_MS)

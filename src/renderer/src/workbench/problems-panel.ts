@@ -2,11 +2,13 @@
 // line:col); a click opens the file and jumps to the diagnostic's full range. Rendering is batched to one per
 // frame and capped, so thousands of diagnostics stay cheap; "Imports are out of date" rows offer Restart File.
 import type { LeanDiagnostic, Range } from '../../../shared/lsp'
-import { firstLine, mentionsStaleImports, severityOf, type DiagnosticsStore } from './diagnostics-store'
+import { countSeverities, firstLine, mentionsStaleImports, severityOf, type DiagnosticsStore } from './diagnostics-store'
 import { DisposableStore, type Disposable, listen } from './disposables'
 import { button, h, icon } from './dom'
 
 const MAX_ROWS = 2000
+/** `source` of problems parsed from `lake build` output (tagged in the list, since they may be older than the file). */
+export const BUILD_PROBLEM_SOURCE = 'lake build'
 const SEVERITY_ICON = { 1: 'error', 2: 'warning', 3: 'info', 4: 'lightbulb' } as const
 
 export interface ProblemRow {
@@ -14,12 +16,17 @@ export interface ProblemRow {
   diagnostic: LeanDiagnostic
 }
 
-/** Rows in display order: by file name, then position, errors first on the same spot. */
-export function problemRows(store: DiagnosticsStore, nameOf: (uri: string) => string): ProblemRow[] {
+/** Rows in display order: by file name, then position, errors first on the same spot. `extra` stores (e.g. the
+ * problems of the last `lake build`) are listed with the open files' own diagnostics. */
+export function problemRows(store: DiagnosticsStore, nameOf: (uri: string) => string, extra: readonly DiagnosticsStore[] = []): ProblemRow[] {
+  const byUri = new Map<string, LeanDiagnostic[]>()
+  for (const s of [store, ...extra]) {
+    for (const uri of s.uris()) byUri.set(uri, (byUri.get(uri) ?? []).concat(s.get(uri).filter((d) => !d.isSilent)))
+  }
   const rows: ProblemRow[] = []
-  const uris = store.uris().sort((a, b) => nameOf(a).localeCompare(nameOf(b)) || a.localeCompare(b))
+  const uris = [...byUri.keys()].sort((a, b) => nameOf(a).localeCompare(nameOf(b)) || a.localeCompare(b))
   for (const uri of uris) {
-    const list = store.get(uri).filter((d) => !d.isSilent)
+    const list = byUri.get(uri) ?? []
     list.sort(
       (a, b) =>
         a.range.start.line - b.range.start.line ||
@@ -51,6 +58,7 @@ export class ProblemsPanel implements Disposable {
     container: HTMLElement,
     private readonly store: DiagnosticsStore,
     private readonly actions: ProblemsPanelActions,
+    private readonly extra: readonly DiagnosticsStore[] = [],
   ) {
     const header = h('div', { class: 'lx-panel-header' }, [
       h('span', { class: 'lx-panel-title', text: 'Problems' }),
@@ -59,7 +67,7 @@ export class ProblemsPanel implements Disposable {
       button('×', () => actions.close(), { title: 'Close panel (Ctrl+Shift+M)' }),
     ])
     container.replaceChildren(header, this.list)
-    this.disposables.add(store.onDidChange(() => this.schedule()))
+    for (const s of [store, ...extra]) this.disposables.add(s.onDidChange(() => this.schedule()))
     this.disposables.add(listen(this.list, 'click', (ev) => this.onClick(ev)))
     this.disposables.add({ dispose: () => this.frame !== undefined && cancelAnimationFrame(this.frame) })
     this.schedule()
@@ -90,8 +98,8 @@ export class ProblemsPanel implements Disposable {
 
   private render(): void {
     this.stale = false
-    const rows = problemRows(this.store, this.actions.nameOf)
-    const totals = this.store.totals()
+    const rows = problemRows(this.store, this.actions.nameOf, this.extra)
+    const totals = countSeverities(rows.map((r) => r.diagnostic))
     const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`
     this.summary.textContent = rows.length
       ? `${plural(totals.errors, 'error')}, ${plural(totals.warnings, 'warning')}, ${plural(totals.infos, 'message')}`
@@ -115,6 +123,7 @@ export class ProblemsPanel implements Disposable {
       icon(SEVERITY_ICON[severity], `lx-problem-icon lx-severity-${severity}`),
       h('span', { class: 'lx-problem-message', text: firstLine(d.message) }),
       h('span', { class: 'lx-problem-file', text: this.actions.nameOf(row.uri) }),
+      d.source === BUILD_PROBLEM_SOURCE ? h('span', { class: 'lx-problem-source', text: d.source }) : null,
       h('span', { class: 'lx-problem-position', text: `${start.line + 1}:${start.character + 1}` }),
       mentionsStaleImports(d)
         ? button('Restart File', () => this.actions.restartFile(row.uri), { title: 'Rebuild the imports (Ctrl+Shift+X)' })

@@ -11,6 +11,8 @@ export interface ServerBannerActions {
   copySetupReport(project: string): void
   restartServer(project: string): void
   showServerLog(project: string): void
+  /** Install elan / Install toolchain, when the missing piece can be installed from here. */
+  install?(event: ServerEvent): { label: string; run(): void } | undefined
 }
 
 const HEADINGS: Partial<Record<ServerEvent['state'], string>> = {
@@ -50,6 +52,7 @@ export class ServerBanner implements Disposable {
         ])
       : null
     const restartLabel = event.state === 'no-toolchain' ? 'Retry' : 'Restart Server'
+    const install = this.actions.install?.(event)
     return h(
       'div',
       {
@@ -65,7 +68,8 @@ export class ServerBanner implements Disposable {
           stderrTail(event),
           h('div', { class: 'lx-banner-project', text: event.project }),
           h('div', { class: 'lx-banner-actions' }, [
-            button('Copy setup report', () => this.actions.copySetupReport(event.project), { primary: severe }),
+            install ? button(install.label, () => install.run(), { primary: true, title: `Runs: ${event.fixCommand}` }) : null,
+            button('Copy setup report', () => this.actions.copySetupReport(event.project), { primary: severe && !install }),
             button(restartLabel, () => this.actions.restartServer(event.project)),
             button('Show Server Log', () => this.actions.showServerLog(event.project)),
           ]),

@@ -29,9 +29,12 @@ export class StatusBar implements Disposable {
     attrs: { type: 'button' },
   }, [icon('open-preview'), h('span', { text: ' Infoview' })])
 
+  private readonly left: HTMLElement
+
   constructor(container: HTMLElement, actions: StatusBarActions) {
     const left = h('div', { class: 'lx-status-left' }, [this.connection, this.server, this.problems])
     const right = h('div', { class: 'lx-status-right' }, [this.cursor, this.language, this.infoview])
+    this.left = left
     container.replaceChildren(left, right)
     this.disposables.add(listen(this.problems, 'click', () => actions.toggleProblems()))
     this.disposables.add(listen(this.server, 'click', () => actions.showServerLog()))
@@ -40,6 +43,11 @@ export class StatusBar implements Disposable {
     this.setServer(undefined)
     this.setCounts({ errors: 0, warnings: 0, infos: 0 })
     this.setCursor(undefined)
+  }
+
+  /** Adds an item owned by a feature (e.g. the running task) to the left group; the feature removes it. */
+  addItem(el: HTMLElement): void {
+    this.left.append(el)
   }
 
   setConnection(state: ConnectionState): void {

@@ -46,6 +46,7 @@ import { registerWorkbenchCommands } from './workbench-commands'
 import { WorkbenchStatus } from './workbench-status'
 import { FolderCommands } from './features/folders'
 import { isUnder } from './server-states'
+import { createPanelTabs, installFor, TasksFeature, type PanelTabs } from './features/tasks'
 
 export class Workbench implements Disposable {
   private readonly disposables = new DisposableStore()
@@ -59,6 +60,8 @@ export class Workbench implements Disposable {
   private readonly servers: ServerActions
   private readonly explorer: Explorer
   private readonly problems: ProblemsPanel
+  private readonly tasks: TasksFeature
+  private readonly panels: PanelTabs
   private readonly picker: QuickPick
   private readonly files: FileActions
   private readonly session: SessionKeeper
@@ -112,13 +115,31 @@ export class Workbench implements Disposable {
       rootRemovable: () => !this.info.scratch,
     })
     this.explorer = d.add(new Explorer(layout.explorer, backend, (path) => void this.openPath(path), entryActions))
+    const panels = (this.panels = d.add(createPanelTabs(layout.panel)))
+    this.tasks = d.add(
+      new TasksFeature({
+        backend,
+        commands: this.commands,
+        dialogs: this.dialogs,
+        notifications: this.notifications,
+        panels,
+        addStatusItem: (el) => statusBar.addItem(el),
+        showPanel: () => this.setPanelVisible(true),
+        hidePanel: () => this.setPanelVisible(false),
+        activeProject: () => this.states.forPath(this.group.activeDocument()?.path)?.project ?? info.roots[0],
+        openLeanDocuments: () => this.group.documents().filter((doc) => doc.isLean).map((doc) => ({ uri: doc.uri, text: doc.model.getValue() })),
+        restartFile: (uri) => this.servers.restartFile(uri),
+        retryServers: () => this.states.all().filter((e) => e.state === 'no-toolchain').forEach((e) => void this.servers.restartServer(e.project)),
+        openFolder: (path) => this.folders.openPath(path),
+      }),
+    )
     this.problems = d.add(
-      new ProblemsPanel(layout.panel, this.diagnostics, {
+      new ProblemsPanel(panels.problems, this.diagnostics, {
         nameOf: (uri) => this.group.findByUri(uri)?.name ?? uri.split('/').pop() ?? uri,
         reveal: (uri, range) => void this.showDocument(uri, range, true),
         restartFile: (uri) => void this.servers.restartFile(uri),
         close: () => this.toggleProblems(),
-      }),
+      }, [this.tasks.buildProblems.store]),
     )
     d.add(this.group.onDidChangeDocuments(() => this.problems.schedule()))
     d.add(
@@ -126,6 +147,10 @@ export class Workbench implements Disposable {
         copySetupReport: (project) => void this.servers.copySetupReport(project),
         restartServer: (project) => void this.servers.restartServer(project),
         showServerLog: (project) => void this.servers.showServerLog(project),
+        install: (event) => {
+          const offer = installFor(event)
+          return offer && { label: offer.label, run: () => void this.tasks.install(offer.what, event.project).catch((err) => this.notifications.error(`${offer.label} failed`, err)) }
+        },
       }),
     )
     d.add(new WorkbenchStatus(statusBar, this.group, this.diagnostics, this.states, backend))
@@ -365,7 +390,12 @@ export class Workbench implements Disposable {
   }
 
   toggleProblems(): void {
-    const visible = !this.layout.isPanelVisible()
+    // With the Output tab showing, Problems (Ctrl+Shift+M) switches tabs instead of closing the panel.
+    if (this.layout.isPanelVisible() && this.panels.active() !== 'problems') return this.panels.show('problems')
+    this.setPanelVisible(!this.layout.isPanelVisible())
+  }
+
+  private setPanelVisible(visible: boolean): void {
     this.layout.setPanelVisible(visible)
     this.problems.setVisible(visible)
   }

@@ -71,6 +71,11 @@ export class FolderCommands implements Disposable {
     this.chooseFolder('Open Folder', (path) => void this.switch('workspace.openFolder', { path }))
   }
 
+  /** Opens `path` in place of the open folders (New Project's result, a folder handed over by the shell). */
+  openPath(path: string): Promise<void> {
+    return this.switch('workspace.openFolder', { path })
+  }
+
   addFolder(): void {
     this.chooseFolder('Add Folder to Workspace', (path) => void this.switch('workspace.addFolder', { path }))
   }
