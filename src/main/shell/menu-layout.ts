@@ -44,12 +44,17 @@ export const MENU_LAYOUT: TopMenu[] = [
     label: '&File',
     entries: [
       { command: 'explorer.newFile', label: 'New File…' },
-      { command: 'explorer.newFolder', label: 'New Folder…' }, SEP,
+      { command: 'explorer.newFolder', label: 'New Folder…' },
+      { command: 'lean4.project.createProject', label: 'New Lean &Project…' }, SEP,
+      { command: 'workbench.action.files.openFolder', label: '&Open Folder…' },
+      { command: 'workbench.action.openRecent', label: 'Open &Recent…' }, SEP,
+      { command: 'workbench.action.addRootFolder', label: 'A&dd Folder to Workspace…' }, SEP,
       { command: 'workbench.action.files.save', label: '&Save' },
       { command: 'workbench.action.files.saveAll', label: 'Save A&ll' }, SEP,
       { command: 'workbench.action.files.revert', label: 'Re&vert File' },
       { command: 'workbench.action.closeActiveEditor', label: '&Close Editor' },
-      { command: 'workbench.action.closeAllEditors', label: 'Close All Editors' }, SEP,
+      { command: 'workbench.action.closeAllEditors', label: 'Close All Editors' },
+      { command: 'workbench.action.closeFolder', label: 'Close &Folder' }, SEP,
       { command: 'workbench.action.openSettings', label: '&Preferences: Settings' }, SEP,
       { role: 'close', label: 'Close &Window', accelerator: 'CmdOrCtrl+Shift+W' },
       { role: 'quit', label: 'E&xit' },
@@ -68,6 +73,7 @@ export const MENU_LAYOUT: TopMenu[] = [
     entries: [
       { command: 'workbench.action.showCommands', label: '&Command Palette…' }, SEP,
       { command: 'workbench.actions.view.problems', label: '&Problems' },
+      { command: 'workbench.action.output.toggleOutput', label: '&Output' },
       { command: 'lean4.toggleInfoview', label: '&Infoview' }, SEP,
       { role: 'togglefullscreen', label: '&Full Screen' },
       { role: 'zoomIn' }, { role: 'zoomOut' }, { role: 'resetZoom' },
@@ -88,6 +94,10 @@ export const MENU_LAYOUT: TopMenu[] = [
       { command: 'lean4.restartFile', label: 'Restart &File' },
       { command: 'lean4.restartServer', label: 'Restart &Server' },
       { command: 'lean4.stopServer', label: 'S&top Server' }, SEP,
+      { command: 'lean4.project.build', label: '&Build Project' },
+      { command: 'lean4.project.fetchCache', label: 'Fetch Mathlib &Cache' },
+      { command: 'lean4.project.updateDependency', label: '&Update Dependencies' },
+      { command: 'lean4.project.clean', label: 'C&lean Project' }, SEP,
       { command: 'lean4.toggleInfoview', label: 'Toggle &Infoview' },
       { command: 'lean4.displayList', label: 'Infoview: Toggle All Messages' },
       { command: 'lean4.infoView.toggleUpdating', label: 'Infoview: Toggle Updating' },
@@ -107,6 +117,7 @@ export const MENU_LAYOUT: TopMenu[] = [
     entries: [
       { command: 'workbench.action.showCommands', label: 'Show All Commands' },
       { command: 'lean4.troubleshooting.showSetupInformation', label: 'Copy &Setup Report' },
+      { command: 'lean4.docs.showAbbreviations', label: 'Show All &Abbreviations' },
       { command: 'lean4.troubleshooting.showOutput', label: 'Show Server Log' }, SEP,
       { role: 'toggleDevTools', label: 'Toggle Developer Tools' }, SEP,
       { action: 'about', label: '&About Lectern' },
@@ -152,7 +163,8 @@ export function buildMenu(commands: readonly MenuCommandState[], platform: strin
           label: entry.label ?? c.title.replace(/^[^:]+: /, ''),
           command: c.id,
           enabled: c.enabled,
-          ...(c.keybinding ? { accelerator: toAccelerator(c.keybinding) } : {}),
+          // Electron accelerators cannot express chords (Ctrl+K Ctrl+O): those keep their keys in the page only.
+          ...(c.keybinding && !c.keybinding.includes(' ') ? { accelerator: toAccelerator(c.keybinding) } : {}),
         })
       } else if ('role' in entry) {
         if (mac && entry.role === 'quit' && top.label === '&File') continue

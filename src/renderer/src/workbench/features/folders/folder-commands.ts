@@ -15,13 +15,9 @@ import { monacoKeybinding } from '../../workbench-commands'
 import { showFolderBrowser } from './folder-browser'
 import { showRecentFolders } from './recent-folders'
 import './folders.css'
+import { FOLDER_COMMAND_SPECS, FOLDER_COMMANDS } from './command-ids'
 
-export const FOLDER_COMMANDS = {
-  openFolder: 'workbench.action.files.openFolder',
-  openRecent: 'workbench.action.openRecent',
-  addRootFolder: 'workbench.action.addRootFolder',
-  closeFolder: 'workbench.action.closeFolder',
-} as const
+export { FOLDER_COMMANDS }
 
 export interface FolderCommandsDeps {
   backend: Backend
@@ -52,12 +48,17 @@ export class FolderCommands implements Disposable {
   constructor(private readonly deps: FolderCommandsDeps) {
     const { commands, editor } = deps
     const notScratch = () => !deps.info.scratch
-    const specs: Command[] = [
-      { id: FOLDER_COMMANDS.openFolder, title: 'File: Open Folder…', keybinding: 'CtrlCmd+K CtrlCmd+O', run: () => this.openFolder() },
-      { id: FOLDER_COMMANDS.openRecent, title: 'File: Open Recent…', run: () => this.openRecent() },
-      { id: FOLDER_COMMANDS.addRootFolder, title: 'File: Add Folder to Workspace…', run: () => this.addFolder() },
-      { id: FOLDER_COMMANDS.closeFolder, title: 'File: Close Folder', keybinding: 'CtrlCmd+K F', enabled: notScratch, run: () => this.switch('workspace.closeFolder', {}) },
-    ]
+    const run: Record<string, () => unknown> = {
+      [FOLDER_COMMANDS.openFolder]: () => this.openFolder(),
+      [FOLDER_COMMANDS.openRecent]: () => this.openRecent(),
+      [FOLDER_COMMANDS.addRootFolder]: () => this.addFolder(),
+      [FOLDER_COMMANDS.closeFolder]: () => this.switch('workspace.closeFolder', {}),
+    }
+    const specs: Command[] = FOLDER_COMMAND_SPECS.map((spec) => ({
+      ...spec,
+      ...(spec.id === FOLDER_COMMANDS.closeFolder ? { enabled: notScratch } : {}),
+      run: run[spec.id],
+    }))
     for (const spec of specs) {
       this.disposables.add(commands.register(spec))
       // The editor owns the keys while it has focus, so its chords are its own actions too.

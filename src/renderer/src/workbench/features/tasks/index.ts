@@ -9,6 +9,7 @@ import type { Dialogs } from '../../dialogs'
 import { DisposableStore, type Disposable } from '../../disposables'
 import type { Notifications } from '../../notifications'
 import { BuildProblems } from './build-problems'
+import { NEW_PROJECT_COMMAND, PROJECT_COMMANDS, TOGGLE_OUTPUT_COMMAND } from './command-ids'
 import { showNewProjectDialog } from './new-project-dialog'
 import { OutputPanel } from './output-panel'
 import type { PanelTabs } from './panel-tabs'
@@ -41,12 +42,6 @@ export interface TasksFeatureDeps {
   openFolder?: (path: string) => Promise<void>
 }
 
-const PROJECT_COMMANDS: { id: string; title: string; kind: ProjectTaskKind }[] = [
-  { id: 'lean4.project.build', title: 'Lean 4: Build Project', kind: 'build' },
-  { id: 'lean4.project.fetchCache', title: 'Lean 4: Fetch Mathlib Cache', kind: 'cache' },
-  { id: 'lean4.project.updateDependency', title: 'Lean 4: Update Dependencies', kind: 'update' },
-  { id: 'lean4.project.clean', title: 'Lean 4: Clean Project', kind: 'clean' },
-]
 
 /** Which install the banner offers for a server that found no toolchain, from its fix command. */
 export function installFor(event: ServerEvent): { what: 'elan' | 'toolchain'; label: string } | undefined {
@@ -71,8 +66,8 @@ export class TasksFeature implements Disposable {
     d.add(deps.backend.subscribe('tasks', {}, (ev) => this.onEvent(ev)))
     d.add(this.store.onDidEnd((ev) => this.onEnded(ev)))
     for (const c of PROJECT_COMMANDS) d.add(deps.commands.register({ id: c.id, title: c.title, run: () => this.runProjectTask(c.kind) }))
-    d.add(deps.commands.register({ id: 'lean4.project.createProject', title: 'Lean 4: New Project…', run: () => this.newProject() }))
-    d.add(deps.commands.register({ id: 'workbench.action.output.toggleOutput', title: 'View: Toggle Output', keybinding: 'CtrlCmd+Shift+U', run: () => this.showOutput() }))
+    d.add(deps.commands.register({ ...NEW_PROJECT_COMMAND, run: () => this.newProject() }))
+    d.add(deps.commands.register({ ...TOGGLE_OUTPUT_COMMAND, run: () => this.showOutput() }))
   }
 
   async runProjectTask(kind: ProjectTaskKind, project = this.deps.activeProject()): Promise<TaskEvent | undefined> {
