@@ -1,7 +1,7 @@
 import { defineConfig } from '@playwright/test'
-import { findBrowser } from './scripts/find-browser.mjs'
+import { findBrowser } from './scripts/find-browser.cjs'
 
-// Browser e2e against serve mode. The browser comes from scripts/find-browser.mjs (LECTERN_CHROMIUM, Playwright's
+// Browser e2e against serve mode. The browser comes from scripts/find-browser.cjs (LECTERN_CHROMIUM, Playwright's
 // Chromium, then the system's); scripts/test.mjs checks it first and stops with one clear failure if there is none.
 const browser = findBrowser()
 

@@ -9,6 +9,7 @@ import WebSocket from 'ws'
 import { DOUBLE, startCore, waitFor } from '../test/helpers/core-harness'
 import { TestClient } from '../test/helpers/lean-client'
 import { fileSearchBench } from './file-search'
+import { problemsModelBench } from './problems-model'
 
 const N = Number(process.env.BENCH_N ?? 500)
 const PROJECT = { 'lean-toolchain': 'leanprover/lean4:v4.20.0\n', 'lakefile.toml': 'name = "b"\n' }
@@ -158,6 +159,7 @@ async function main(): Promise<void> {
 
   results.startToEditorReady = await startToEditorReady()
   results.fileSearch = await fileSearchBench()
+  results.problemsModel = problemsModelBench()
 
   mkdirSync('bench/results', { recursive: true })
   const file = join('bench/results', `${new Date().toISOString().replace(/[:.]/g, '-')}.json`)
@@ -171,6 +173,9 @@ async function main(): Promise<void> {
     '5000 diagnostics → subscriber (ms)': { value: (results.diagnostics5000ToSubscriber as any).ms.toFixed(1) },
     'LSP session RSS (KiB)': { value: results.lspSessionMemoryKb },
     'serve start → editor ready (ms)': { value: JSON.stringify(results.startToEditorReady) },
+    'Problems model 20k vs 200 diagnostics (ms)': {
+      value: ((p) => `${p.ms20000.toFixed(1)} vs ${p.ms200.toFixed(2)} (per diagnostic ×${p.perDiagnosticRatio.toFixed(2)})`)(results.problemsModel as Record<string, number>),
+    },
     'Go to File index / Find in Files rare / common (ms)': {
       value: Object.entries(results.fileSearch as Record<string, any>)
         .map(([k, v]) => `${k}: ${v.indexMs.toFixed(0)} / ${v.rareWordMs.toFixed(0)} / ${v.commonWordMs.toFixed(0)}`)

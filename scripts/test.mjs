@@ -7,7 +7,9 @@
 import { spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
-import { findBrowser } from './find-browser.mjs'
+import findBrowserModule from './find-browser.cjs'
+
+const { findBrowser } = findBrowserModule
 
 const argv = process.argv.slice(2)
 const dashes = argv.indexOf('--')

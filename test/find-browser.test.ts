@@ -1,8 +1,8 @@
-// Which Chromium the e2e tier drives (scripts/find-browser.mjs), with the machine injected: LECTERN_CHROMIUM wins,
+// Which Chromium the e2e tier drives (scripts/find-browser.cjs), with the machine injected: LECTERN_CHROMIUM wins,
 // then Playwright's own download, then the system's Chromium and Chrome; nothing found gives the install sentence.
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
-import { chooseBrowser, INSTALL_HINT, SYSTEM_BROWSERS } from '../scripts/find-browser.mjs'
+import { chooseBrowser, INSTALL_HINT, SYSTEM_BROWSERS } from '../scripts/find-browser.cjs'
 
 const PW = '/root/.cache/ms-playwright/chromium-1/chrome-linux64/chrome'
 const on = (...paths: string[]) => (p: string) => paths.includes(p)

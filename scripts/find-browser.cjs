@@ -1,9 +1,9 @@
 // Finds the Chromium the e2e tier drives. Shared by playwright.config.ts and scripts/test.mjs so both
 // agree on one browser. The order is: what the user asked for, what Playwright installed, the system's.
-import { existsSync } from 'node:fs'
-import { createRequire } from 'node:module'
+// CommonJS on purpose: Playwright's config loader and Node's ESM loader both import it as it is.
+const { existsSync } = require('node:fs')
 
-export const SYSTEM_BROWSERS = [
+const SYSTEM_BROWSERS = [
   '/usr/bin/chromium',
   '/usr/bin/chromium-browser',
   '/usr/bin/google-chrome',
@@ -13,14 +13,14 @@ export const SYSTEM_BROWSERS = [
 ]
 
 /** What to run when no browser is found: the sentence the test runner prints. */
-export const INSTALL_HINT = 'No Chromium for the browser tests: run `npx playwright install chromium` (or, as root on Debian/Ubuntu, `apt-get install -y chromium`), or set LECTERN_CHROMIUM to a Chromium or Chrome binary.'
+const INSTALL_HINT = 'No Chromium for the browser tests: run `npx playwright install chromium` (or, as root on Debian/Ubuntu, `apt-get install -y chromium`), or set LECTERN_CHROMIUM to a Chromium or Chrome binary.'
 
 /**
  * Picks the browser from injected facts, so the order can be tested without touching the machine.
  * `playwrightPath` is Playwright's own Chromium location (it may not be downloaded: then it does not exist).
  * Returns `{ path, source }`, or `{ error }` when LECTERN_CHROMIUM names a missing file or nothing is found.
  */
-export function chooseBrowser({ env, exists, playwrightPath }) {
+function chooseBrowser({ env, exists, playwrightPath }) {
   const asked = env.LECTERN_CHROMIUM
   if (asked) {
     // An explicit choice that does not exist is an error, not a reason to test another browser silently.
@@ -32,9 +32,8 @@ export function chooseBrowser({ env, exists, playwrightPath }) {
 }
 
 /** Playwright's own Chromium path, or undefined when Playwright cannot name one for this platform. */
-export function playwrightChromiumPath() {
+function playwrightChromiumPath() {
   try {
-    const require = createRequire(import.meta.url)
     return require('@playwright/test').chromium.executablePath()
   } catch {
     return undefined
@@ -42,6 +41,8 @@ export function playwrightChromiumPath() {
 }
 
 /** The browser on this machine, now. */
-export function findBrowser(env = process.env) {
+function findBrowser(env = process.env) {
   return chooseBrowser({ env, exists: existsSync, playwrightPath: playwrightChromiumPath() })
 }
+
+module.exports = { SYSTEM_BROWSERS, INSTALL_HINT, chooseBrowser, playwrightChromiumPath, findBrowser }

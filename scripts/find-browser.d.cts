@@ -1,4 +1,4 @@
-// Types of find-browser.mjs, for playwright.config.ts and the tests (tsconfig.test.json).
+// Types of find-browser.cjs, for playwright.config.ts and the tests (tsconfig.test.json).
 export declare const SYSTEM_BROWSERS: string[]
 export declare const INSTALL_HINT: string
 export type BrowserChoice = { path: string; source: 'LECTERN_CHROMIUM' | 'playwright' | 'system'; error?: undefined } | { error: string; path?: undefined }
