@@ -76,7 +76,11 @@ export class LeanProcess {
     })
     exitedEarly.catch(() => undefined)
     // Give stderr a moment to drain so a crash report quotes the last lines.
-    child.on('exit', (code, signal) => setTimeout(() => this.handleExit(code, signal), 50))
+    child.on('exit', (code, signal) => {
+      // Whatever the server left in its process group (a worker, a build it started) goes with it.
+      this.killGroupRemnants(child.pid)
+      setTimeout(() => this.handleExit(code, signal), 50)
+    })
     child.on('error', () => this.handleExit(null, null))
     // A write after the child died must not crash the app (ERR_STREAM_DESTROYED / EPIPE).
     child.stdin.on('error', () => undefined)
@@ -150,6 +154,16 @@ export class LeanProcess {
     await gone
     clearTimeout(timer)
     clearTimeout(hardTimer)
+  }
+
+  /** The group is ours (detached: the server leads it); called right at exit, before the pid can be reused. */
+  private killGroupRemnants(pid: number | undefined): void {
+    if (!pid) return
+    try {
+      process.kill(-pid, 'SIGKILL')
+    } catch {
+      // nothing left in the group
+    }
   }
 
   /** Signals the whole process group (lake serve starts lean as its child). */
