@@ -13,7 +13,7 @@ function electronBinary(): { path?: string; why?: string } {
   return existsSync(bin) ? { path: bin } : { why: `Electron's binary is missing at ${bin}` }
 }
 
-test('the Electron window opens a workspace, edits through IPC and shows diagnostics', async () => {
+test('the Electron window opens a workspace, edits through IPC and shows the diagnostics of the edit', async () => {
   const found = electronBinary()
   if (!found.path) console.log(`Skipping the Electron e2e: ${found.why}.`)
   test.skip(!found.path, found.why)
@@ -30,6 +30,12 @@ test('the Electron window opens a workspace, edits through IPC and shows diagnos
   expect(await page.evaluate(() => typeof (window as any).lectern?.app_info)).toBe('function')
   expect(await page.evaluate(() => typeof (window as any).require)).toBe('undefined')
   await page.locator('.lx-tree-file', { hasText: 'A.lean' }).click()
+  await expect(page.locator('.lx-problem-message', { hasText: "declaration uses 'sorry'" })).toBeVisible()
+  // An edit travels renderer → IPC → core → Lean, and its diagnostic comes back the same way.
+  await page.locator('.monaco-editor .view-lines').first().click()
+  await page.keyboard.press('Control+End')
+  await page.keyboard.type('#eval 6 * 7\n')
+  await expect(page.locator('.lx-problem-message', { hasText: /^42$/ })).toBeVisible()
   await expect(page.locator('.lx-problem-message', { hasText: "declaration uses 'sorry'" })).toBeVisible()
   await app.close()
 })
