@@ -16,6 +16,8 @@ export interface Harness {
   tmp: string
   workspace: string
   file(rel: string): string
+  /** The LEAN_DOUBLE_VIOLATIONS file (for a second core in the same test, e.g. after a relaunch). */
+  violationsPath: string
   /** Protocol violations the double has recorded so far (see e2e/lean-double/README.md). */
   violations(): string[]
   /** Stops the bridge and the core, removes the temp folder, then fails if the double saw a protocol violation. */
@@ -64,6 +66,7 @@ export async function startCore(opts: {
     tmp,
     workspace: core.roots[0],
     file: (rel) => join(core.roots[0], rel),
+    violationsPath,
     violations: () => readViolations(violationsPath),
     async dispose() {
       await bridge?.close()
