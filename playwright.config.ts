@@ -1,6 +1,10 @@
 import { defineConfig } from '@playwright/test'
+import { findBrowser } from './scripts/find-browser.cjs'
 
-// Browser e2e against serve mode, in Debian's chromium (no browser download here).
+// Browser e2e against serve mode. The browser comes from scripts/find-browser.cjs (LECTERN_CHROMIUM, Playwright's
+// Chromium, then the system's); scripts/test.mjs checks it first and stops with one clear failure if there is none.
+const browser = findBrowser()
+
 export default defineConfig({
   testDir: './e2e',
   testMatch: /.*\.spec\.ts$/,
@@ -8,7 +12,10 @@ export default defineConfig({
   expect: { timeout: 15_000 },
   fullyParallel: false,
   workers: 1,
-  retries: process.env.CI ? 1 : 0,
+  // No retries: a test that fails once is a failing test (a retry would turn it green). failOnFlakyTests guards
+  // the same rule if someone passes --retries on the command line: a pass on retry still fails the run.
+  retries: 0,
+  failOnFlakyTests: true,
   reporter: [
     ['list'],
     ['json', { outputFile: 'test-results/e2e-results.json' }],
@@ -17,7 +24,7 @@ export default defineConfig({
   use: {
     browserName: 'chromium',
     launchOptions: {
-      executablePath: process.env.LECTERN_CHROMIUM ?? '/usr/bin/chromium',
+      executablePath: browser.path,
       args: [
         '--no-sandbox',
         '--disable-gpu',

@@ -11,6 +11,7 @@ import { TestClient } from '../test/helpers/lean-client'
 import { fileSearchBench } from './file-search'
 import { remoteLeanBench } from './remote-lean'
 import { lspBench, lspTable } from './lsp'
+import { problemsModelBench } from './problems-model'
 
 const N = Number(process.env.BENCH_N ?? 500)
 const PROJECT = { 'lean-toolchain': 'leanprover/lean4:v4.20.0\n', 'lakefile.toml': 'name = "b"\n' }
@@ -162,6 +163,7 @@ async function main(): Promise<void> {
   results.startToEditorReady = await startToEditorReady()
   results.fileSearch = await fileSearchBench()
   results.remoteLean = await remoteLeanBench(N)
+  results.problemsModel = problemsModelBench()
 
   mkdirSync('bench/results', { recursive: true })
   const file = join('bench/results', `${new Date().toISOString().replace(/[:.]/g, '-')}.json`)
@@ -180,6 +182,9 @@ async function main(): Promise<void> {
     'LSP session RSS (KiB)': { value: results.lspSessionMemoryKb },
     ...lspTable(results.lsp),
     'serve start → editor ready (ms)': { value: JSON.stringify(results.startToEditorReady) },
+    'Problems model 20k vs 200 diagnostics (ms)': {
+      value: ((p) => `${p.ms20000.toFixed(1)} vs ${p.ms200.toFixed(2)} (per diagnostic ×${p.perDiagnosticRatio.toFixed(2)})`)(results.problemsModel as Record<string, number>),
+    },
     'Go to File index / Find in Files rare / common (ms)': {
       value: Object.entries(results.fileSearch as Record<string, any>)
         .map(([k, v]) => `${k}: ${v.indexMs.toFixed(0)} / ${v.rareWordMs.toFixed(0)} / ${v.commonWordMs.toFixed(0)}`)

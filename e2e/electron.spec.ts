@@ -81,6 +81,10 @@ test.describe('the desktop app', () => {
     await page.keyboard.press('Enter')
     await page.keyboard.type('-- typed in the desktop app')
     await expect.poll(() => modelText(join(ws, 'Main.lean'))).toContain('-- typed in the desktop app')
+    // An edit travels renderer → IPC → core → Lean, and its diagnostic comes back the same way.
+    await page.keyboard.press('Enter')
+    await page.keyboard.type('#eval 6 * 7')
+    await expect(page.locator('.lx-problem-message', { hasText: /^42$/ })).toBeVisible()
   })
 
   test('the menus carry the commands with their shortcuts; Ctrl+W and File › Close Editor close the editor, not the window', async () => {

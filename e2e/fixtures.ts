@@ -1,5 +1,7 @@
 // The `app` fixture: a real serve-mode Lectern (the built app, a real HTTP/WebSocket server, real files)
-// driven in Debian chromium, with the Lean server double standing in for `lean --server`.
+// driven in Chromium, with the Lean server double standing in for `lean --server`.
+// Fixture-level checks at teardown: no unexpected console errors, and no protocol violation recorded by any double
+// the app started (LEAN_DOUBLE_VIOLATIONS), including during the app's own shutdown.
 import { type ChildProcess, spawn } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -42,6 +44,8 @@ export interface LecternApp {
   serve: ChildProcess
   /** Quits Lectern as a user's Ctrl+C / logout does (SIGTERM), then starts it again on the same user data and workspace. */
   relaunch(): Promise<void>
+  /** Protocol violations the double has recorded so far (the fixture fails the test if any remain at teardown). */
+  violations(): string[]
   /** Every message the double received and sent, parsed from its JSON-lines log. */
   doubleLog(): { dir: 'in' | 'out'; msg: { method?: string; params?: unknown; id?: unknown; result?: unknown } }[]
   consoleErrors: string[]
@@ -63,6 +67,7 @@ export const test = base.extend<AppOptions & { app: LecternApp }>({
     const userData = join(tmp, 'user-data')
     const workspace = join(tmp, 'workspace')
     const doubleLogPath = join(tmp, 'double.log')
+    const violationsPath = join(tmp, 'double-violations.txt')
     mkdirSync(userData)
     if (workspaceFiles) {
       for (const [rel, text] of Object.entries(workspaceFiles)) {
@@ -70,7 +75,7 @@ export const test = base.extend<AppOptions & { app: LecternApp }>({
         writeFileSync(join(workspace, rel), text)
       }
     }
-    const env: NodeJS.ProcessEnv = { ...process.env, LEAN_DOUBLE_LOG: doubleLogPath, ...doubleEnv }
+    const env: NodeJS.ProcessEnv = { ...process.env, LEAN_DOUBLE_LOG: doubleLogPath, LEAN_DOUBLE_VIOLATIONS: violationsPath, ...doubleEnv }
     delete env.LECTERN_LEAN_SERVER
     if (leanServer === 'double') env.LECTERN_LEAN_SERVER = DOUBLE
     else if (leanServer.startsWith('ws://')) env.LECTERN_LEAN_SERVER = leanServer
@@ -106,6 +111,7 @@ export const test = base.extend<AppOptions & { app: LecternApp }>({
         await page.goto(launched.url)
       },
       consoleErrors,
+      violations: () => (existsSync(violationsPath) ? readFileSync(violationsPath, 'utf8').split('\n').filter(Boolean) : []),
       doubleLog: () =>
         existsSync(doubleLogPath)
           ? readFileSync(doubleLogPath, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l))
@@ -120,8 +126,10 @@ export const test = base.extend<AppOptions & { app: LecternApp }>({
     await page.close()
     await stopServe(launched.serve)
     await testInfo.attach('serve-output', { body: output, contentType: 'text/plain' })
+    const violations = app.violations()
     rmSync(tmp, { recursive: true, force: true })
     expect(unexpected, 'console errors in the page').toEqual([])
+    expect(violations, 'protocol violations seen by the Lean server double').toEqual([])
   },
 })
 

@@ -44,7 +44,8 @@ test.describe('default workspace with the Lean server double', () => {
 
 test.describe('a slow Lean server', () => {
   test.use({
-    doubleEnv: { LEAN_DOUBLE_DELAY_MS: '700' },
+    // 6 commands × 2 s: the processing state lasts long enough to be seen on a loaded machine.
+    doubleEnv: { LEAN_DOUBLE_DELAY_MS: '2000' },
     workspaceFiles: {
       'lean-toolchain': 'leanprover/lean4:v4.20.0\n',
       'lakefile.toml': 'name = "slow"\n',
@@ -58,7 +59,7 @@ test.describe('a slow Lean server', () => {
     await expect(page.locator('.lx-progress-processing').first()).toBeVisible()
     await page.screenshot({ path: test.info().outputPath('progress.png') })
     await test.info().attach('progress bar', { path: test.info().outputPath('progress.png'), contentType: 'image/png' })
-    await expect(page.locator('.lx-progress-processing')).toHaveCount(0, { timeout: 20_000 })
+    await expect(page.locator('.lx-progress-processing')).toHaveCount(0, { timeout: 45_000 })
   })
 })
 

@@ -30,11 +30,20 @@ test('killing the Lean server mid-typing loses nothing and the diagnostics come 
   await focusEditor(page)
   await page.keyboard.press('Control+End')
   await page.keyboard.type('theorem two : 2 = 2 := by')
-  for (const pid of leanServerPids(app.serve.pid!)) process.kill(pid, 'SIGKILL')
+  const received = () => app.doubleLog().filter((e) => e.dir === 'in').map((e) => e.msg)
+  await expect.poll(() => received().filter((m) => m.method === 'textDocument/didOpen').length).toBe(1)
+  const killed = leanServerPids(app.serve.pid!)
+  for (const pid of killed) process.kill(pid, 'SIGKILL')
   // Keep typing while it is down.
   await page.keyboard.type(' sorry')
   await expect(page.locator('.lx-problem-message', { hasText: "declaration uses 'sorry'" })).toBeVisible({ timeout: 30_000 })
   await expect(page.locator('.lx-problem-position')).toHaveText(['3:9'])
+  // The diagnostics came from a new server process: started again, initialized, and given the latest text once.
+  expect(leanServerPids(app.serve.pid!).filter((pid) => !killed.includes(pid))).toHaveLength(1)
+  expect(received().filter((m) => m.method === 'initialize')).toHaveLength(2)
+  const opens = received().filter((m) => m.method === 'textDocument/didOpen') as { params: { textDocument: { text: string } } }[]
+  expect(opens).toHaveLength(2)
+  expect(opens[1]!.params.textDocument.text).toContain('theorem two : 2 = 2 := by')
   await page.keyboard.press('Control+S')
   await expect.poll(() => app.readFile('Main.lean')).toBe('theorem one : 1 = 1 := by\n  rfl\ntheorem two : 2 = 2 := by sorry')
 })

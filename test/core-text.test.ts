@@ -54,14 +54,23 @@ test('hub: filters by uri, replays current state on subscribe, disposal stops de
 
 test('crash policy backs off exponentially with jitter and gives up after 5 crashes in a minute', () => {
   let now = 0
-  const policy = new CrashPolicy({ random: () => 0.5, now: () => now, baseDelayMs: 100 })
+  let random = 0.5
+  const policy = new CrashPolicy({ random: () => random, now: () => now, baseDelayMs: 100 })
+  // Exponential: the middle of each jitter band doubles per crash.
   assert.equal(policy.recordCrash(), 100)
   assert.equal(policy.recordCrash(), 200)
-  assert.equal(policy.recordCrash(), 400)
-  assert.equal(policy.recordCrash(), 800)
+  // Jitter: other random values give other delays, within ±25% of the band's middle.
+  random = 0
+  assert.equal(policy.recordCrash(), 300) // 400 × 0.75
+  random = 0.999
+  assert.equal(policy.recordCrash(), 1000) // 800 × 1.2495
   assert.equal(policy.recordCrash(), undefined)
   now = 120_000 // crashes older than a minute are forgotten
+  random = 0.5
   assert.equal(policy.recordCrash(), 100)
+  // Two servers crashing together with different random draws do not restart in lockstep.
+  const delays = [0, 0.25, 0.75, 0.99].map((r) => new CrashPolicy({ random: () => r, now: () => 0, baseDelayMs: 1000 }).recordCrash())
+  assert.deepEqual(delays, [750, 875, 1125, 1245])
 })
 
 test('the incremental line index agrees with a full re-apply on random edits, LF and CRLF', () => {

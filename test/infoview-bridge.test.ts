@@ -87,15 +87,29 @@ describe('infoview bridge', () => {
   })
 
   it('ignores messages that are not bridge messages', async () => {
-    const { a, b } = pair()
+    const { a, b, posted } = pair()
+    let addCalls = 0
+    let answer!: () => void
+    const frame = new Bridge<Remote>(b, {
+      ...handlers,
+      add: (x: number, y: number) => (addCalls++, new Promise<number>((r) => (answer = () => r(x + y)))),
+    })
     const host = new Bridge<Remote>(a, {})
-    const frame = new Bridge<Remote>(b, handlers)
     await host.ready
+    // A call that is waiting for its answer, so a forged answer would have something to settle.
+    let settled = false
+    const waiting = host.call('add', 1, 1).finally(() => (settled = true))
+    const call = posted.map((p) => JSON.parse(p.data)).find((m) => m.kind === 'call' && m.name === 'add')
     b.post('not json')
-    b.post(JSON.stringify({ kind: 'result', seqNum: 1, result: 'forged' }))
-    b.post(JSON.stringify({ bridge: 'other', kind: 'call', name: 'add', args: [1, 1], seqNum: 9 }))
-    await tick()
-    assert.equal(await host.call('add', 1, 1), 2)
+    b.post(JSON.stringify({ kind: 'result', seqNum: call.seqNum, result: 'forged' }))
+    b.post(JSON.stringify({ bridge: 'other', kind: 'error', seqNum: call.seqNum, exception: { message: 'forged' } }))
+    a.post(JSON.stringify({ bridge: 'other', kind: 'call', name: 'add', args: [5, 5], seqNum: 9 }))
+    // A round trip posted after the forgeries comes back after them (the channel is ordered): by then they were seen.
+    assert.equal(await host.call('nothing'), undefined)
+    assert.equal(settled, false, 'no forged answer settled the waiting call')
+    assert.equal(addCalls, 1, 'no foreign call reached a handler')
+    answer()
+    assert.equal(await waiting, 2)
     host.dispose()
     frame.dispose()
   })
@@ -112,8 +126,8 @@ describe('infoview bridge', () => {
     const frame2 = new Bridge<Remote>(b, handlers, { handshakeIntervalMs: 2 })
     await assert.rejects(stuck, { message: 'The infoview restarted.' })
     assert.equal(restarts, 1)
+    // The answer comes back after every handshake the new frame sent before it connected (the channel is ordered).
     assert.equal(await host.call('add', 4, 4), 8)
-    await tick(20)
     assert.equal(restarts, 1, 'repeated handshakes of one instance are not restarts')
     host.dispose()
     frame2.dispose()
@@ -127,8 +141,14 @@ describe('infoview bridge', () => {
     await assert.rejects(pending, { message: 'The infoview bridge is closed.' })
     await assert.rejects(host.call('add', 1, 1))
     const count = posted.length
-    await tick(10)
-    assert.equal(posted.length, count)
-    assert.ok(posted.every((p) => JSON.parse(p.data).bridge === BRIDGE_TAG))
+    // Another bridge with the same handshake interval, unanswered too: once it has handshaken a few times, the
+    // disposed one would have as well.
+    const other = new Bridge<Remote>(a, {}, { handshakeIntervalMs: 1 })
+    const fromOther = () => posted.length - count
+    while (fromOther() < 3) await tick(1)
+    assert.ok(posted.slice(0, count).every((p) => JSON.parse(p.data).bridge === BRIDGE_TAG))
+    const instances = new Set(posted.slice(count).map((p) => JSON.parse(p.data).instance))
+    assert.equal(instances.size, 1, 'only the live bridge kept handshaking')
+    other.dispose()
   })
 })

@@ -31,6 +31,8 @@ interface Double {
   /** Resolves with the first notification (seen so far or later) that satisfies `pred`. */
   waitNote: (pred: (n: Note) => boolean, ms?: number) => Promise<Note>
   log: () => { dir: 'in' | 'out'; msg: any }[]
+  /** The LEAN_DOUBLE_VIOLATIONS file. */
+  violations: string
 }
 
 const children: ChildProcessWithoutNullStreams[] = []
@@ -45,9 +47,10 @@ function startDouble(env: Record<string, string> = {}, opts: { answerRequests?: 
   const dir = mkdtempSync(path.join(tmpdir(), 'lean-double-test-'))
   dirs.push(dir)
   const logPath = path.join(dir, 'lsp.jsonl')
+  const violations = path.join(dir, 'violations.txt')
   const child = spawn(WRAPPER, ['--extra-arg-like-vscode'], {
     cwd: dir,
-    env: { ...process.env, LEAN_DOUBLE_LOG: logPath, LEAN_DOUBLE_DELAY_MS: '5', ...env },
+    env: { ...process.env, LEAN_DOUBLE_LOG: logPath, LEAN_DOUBLE_VIOLATIONS: violations, LEAN_DOUBLE_DELAY_MS: '5', ...env },
   })
   children.push(child)
   let err = ''
@@ -92,7 +95,7 @@ function startDouble(env: Record<string, string> = {}, opts: { answerRequests?: 
       .split('\n')
       .filter(Boolean)
       .map((l) => JSON.parse(l))
-  return { child, conn, dir, notes, serverRequests, stderr: () => err, exited, uri: (n) => pathToFileURL(path.join(dir, n)).href, waitNote, log }
+  return { child, conn, dir, notes, serverRequests, stderr: () => err, exited, uri: (n) => pathToFileURL(path.join(dir, n)).href, waitNote, log, violations }
 }
 
 async function handshake(d: Double, lean: Record<string, unknown> = {}): Promise<any> {
@@ -278,16 +281,20 @@ describe('lean-double', () => {
     await expectError(d.conn.sendRequest('no/such/method', {}), -32601, "No request handler found for 'no/such/method'")
   })
 
-  it('logs a violation for a duplicate didOpen and keeps going', async () => {
+  it('a duplicate didOpen is a violation and starts a second document whose diagnostics disagree, as in Lean', async () => {
     const uri = d.uri('Dup.lean')
     await open(d, uri, '#eval 1\n')
-    await open(d, uri, '#eval 2\n')
     await d.conn.sendRequest('textDocument/waitForDiagnostics', { uri, version: 1 })
+    await open(d, uri, '#eval 2\n', 2)
+    await d.conn.sendRequest('textDocument/waitForDiagnostics', { uri, version: 2 })
+    // The first "worker" lives on and publishes its own, older diagnostics after the second one's.
+    const stale = await d.waitNote((n) => n.method === 'textDocument/publishDiagnostics' && n.params.uri === uri && diagsOf(d, uri, 2).length > 0 &&
+      d.notes.indexOf(n) > d.notes.indexOf(diagsOf(d, uri, 2)[0]!) && n.params.version === 1)
+    assert.deepEqual(stale.params.diagnostics.map((x: any) => x.message), ['1'])
+    assert.deepEqual(diagsOf(d, uri, 2)[0]!.params.diagnostics.map((x: any) => x.message), ['2'])
     // stderr is a separate pipe from the answer on stdout, so its text may arrive a little later.
-    const violation = `DOUBLE-PROTOCOL-VIOLATION: duplicate didOpen ${uri}`
-    await until(() => d.stderr().includes(violation))
-    const rfile = d.log().filter((l) => l.dir === 'in' && l.msg.method === 'textDocument/didOpen' && l.msg.params.textDocument.uri === uri)
-    assert.equal(rfile.length, 2)
+    await until(() => d.stderr().includes(`DOUBLE-PROTOCOL-VIOLATION: duplicate didOpen ${uri}`))
+    assert.match(readFileSync(d.violations, 'utf8'), new RegExp(`^duplicate didOpen ${uri}$`, 'm'))
   })
 
   it('simulates a worker crash: -32902, fatal progress, restart on didChange', async () => {
@@ -311,6 +318,30 @@ describe('lean-double strictness and knobs', { concurrency: true }, () => {
     assert.equal(code, 1)
     assert.match(d.stderr(), /Watchdog error: .*without object\/array params/)
   })
+
+  it('exit before shutdown ends the server with code 1 and is recorded as a violation', async () => {
+    const d = startDouble()
+    await handshake(d)
+    await d.conn.sendNotification('exit')
+    assert.equal((await d.exited).code, 1)
+    assert.equal(readFileSync(d.violations, 'utf8'), 'exit before shutdown (exit code 1)\n')
+  })
+
+  for (const [method, params, why] of [
+    ['$/cancelRequest', { id: null }, /\$\/cancelRequest params: id must be a number or string/],
+    ['$/lean/rpc/keepAlive', { uri: 'file:///x.lean', sessionId: 42 }, /rpc\/keepAlive params: expected \{uri: string, sessionId: decimal string\}/],
+    ['$/lean/rpc/keepAlive', { sessionId: '42' }, /rpc\/keepAlive params/],
+    ['$/lean/rpc/release', { uri: 'file:///x.lean', sessionId: '42', refs: 'all' }, /rpc\/release params: refs must be an array/],
+  ] as const) {
+    it(`dies on ${method} with params ${JSON.stringify(params)}, as the watchdog`, async () => {
+      const d = startDouble()
+      await handshake(d)
+      await d.conn.sendNotification(method, params)
+      assert.equal((await d.exited).code, 1)
+      assert.match(d.stderr(), /Watchdog error: Cannot parse/)
+      assert.match(readFileSync(d.violations, 'utf8'), why)
+    })
+  }
 
   it('dies when initialized is not the second message', async () => {
     const d = startDouble()

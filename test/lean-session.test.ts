@@ -1,7 +1,8 @@
 // The core's Lean session against the double, as real child processes: handshake, incremental sync,
 // diagnostics and progress, server→client requests answered, orderly shutdown.
 import assert from 'node:assert/strict'
-import { readFileSync } from 'node:fs'
+import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { test } from 'node:test'
 import { DOUBLE, startCore, waitFor } from './helpers/core-harness'
@@ -73,16 +74,62 @@ test('a request passes through to Lean and back; closed files answer -32801 like
   await assert.rejects(c.call('lean.request', { uri: 'file:///nowhere.lean', method: 'textDocument/hover', params: {} }), (err: any) => err.code === -32801)
 })
 
-test('dispose shuts the server down: no child outlives the core', async () => {
-  const h = await startCore({ files: { ...PROJECT, 'A.lean': '#eval 1 + 1\n' } })
+test('dispose shuts the server down: no child outlives the core, in the whole process group', async () => {
+  // The server starts a helper in its own process group, as `lake serve` starts `lean` and Lean its workers.
+  const dir = mkdtempSync(join(tmpdir(), 'lectern-group-'))
+  const helperPid = join(dir, 'helper.pid')
+  const server = join(dir, 'server-with-helper')
+  writeFileSync(server, `#!/bin/sh\nsleep 600 &\necho $! > '${helperPid}'\nexec '${DOUBLE}' "$@"\n`)
+  chmodSync(server, 0o755)
+  const h = await startCore({ files: { ...PROJECT, 'A.lean': '#eval 1 + 1\n' }, env: { ...process.env, LECTERN_LEAN_SERVER: server } })
   const c = new TestClient(h.core)
   await c.subscribeAll()
   await c.call('doc.open', { path: h.file('A.lean') })
   const running = await c.waitServer('running')
-  assert.ok(isAlive(running.pid))
+  const helper = Number(await waitFor(() => existsSync(helperPid) && readFileSync(helperPid, 'utf8').trim(), 'the helper pid'))
+  assert.ok(isAlive(running.pid) && isAlive(helper))
+  assert.equal(groupOf(helper), running.pid, 'the helper is in the server process group')
   await h.dispose()
-  await waitFor(() => !isAlive(running.pid), 'the Lean server to exit', 5000)
+  await waitFor(() => !groupAlive(running.pid!), 'every process of the server group to exit', 10_000)
+  assert.equal(liveProcess(helper), false)
+  rmSync(dir, { recursive: true, force: true })
 })
+
+/** The process group id of a live process (field 5 of /proc/<pid>/stat). */
+function groupOf(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
+  return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[2])
+}
+
+/** Alive and not a zombie (a killed orphan may wait for a reaper this container's init never runs). */
+function liveProcess(pid: number): boolean {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
+    return stat.slice(stat.lastIndexOf(')') + 2)[0] !== 'Z'
+  } catch {
+    return false
+  }
+}
+
+/** Whether any process of group `pgid` is still running (zombies waiting for a reaper count as gone). */
+function groupAlive(pgid: number): boolean {
+  try {
+    process.kill(-pgid, 0)
+  } catch {
+    return false
+  }
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8')
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+      if (Number(fields[2]) === pgid && fields[0] !== 'Z') return true
+    } catch {
+      // exited while we looked
+    }
+  }
+  return false
+}
 
 test('only .lean documents are sent to the Lean server', async (t) => {
   const log = join((await import('node:os')).tmpdir(), `double-nonlean-${process.pid}-${Date.now()}.log`)

@@ -45,15 +45,16 @@ describe('DiagnosticsStore', () => {
     assert.equal(glyphs.get(2), 1)
   })
 
-  it('handles thousands of diagnostics quickly', () => {
+  // Its speed is measured by `npm run bench` (bench/problems-model.ts), not asserted here.
+  it('lists every one of 20,000 diagnostics, with a gutter icon per line', () => {
     const store = new DiagnosticsStore()
     const many = Array.from({ length: 20000 }, (_, i) => diag(i, ((i % 3) + 1) as 1 | 2 | 3))
-    const t = Date.now()
     store.set('file:///big.lean', many)
     const rows = problemRows(store, () => 'big.lean')
-    glyphSeverityByLine(many)
+    const glyphs = glyphSeverityByLine(many)
     assert.equal(rows.length, 20000)
-    assert.ok(Date.now() - t < 500)
+    assert.equal(glyphs.size, 20000)
+    assert.equal(glyphs.get(19999), ((19999 % 3) + 1))
   })
 
   it('message helpers', () => {

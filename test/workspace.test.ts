@@ -1,18 +1,39 @@
 // Files and not losing work (DESIGN §6): atomic saves, conflicts, external changes, backups, confinement.
 import assert from 'node:assert/strict'
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { spawn } from 'node:child_process'
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { dirname, join } from 'node:path'
+import { createInterface } from 'node:readline'
 import { test } from 'node:test'
 import { LecternErrorCodes } from '../src/shared/api'
 import { Core } from '../src/main/core'
 import { listWorkspaceFiles } from '../src/main/workspace/file-index'
 import { searchWorkspace } from '../src/main/workspace/text-search'
 import { startCore, waitFor } from './helpers/core-harness'
+import { spawnCoreProcess } from './helpers/core-process'
 import { TestClient } from './helpers/lean-client'
 
 const FILES = { 'A.txt': 'hello\n', '.lake/packages/dep/Dep.lean': 'def dep := 1\n' }
 
-test('save writes atomically (no temp files left) and a conflicting disk change is refused, then resolvable', async (t) => {
+test('save writes atomically: a writer killed between write and rename leaves the old file intact', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'lectern-atomic-'))
+  const path = join(dir, 'Proof.lean')
+  writeFileSync(path, 'theorem old : True := trivial\n')
+  const writer = spawn(process.execPath, ['--import', 'tsx', join(__dirname, 'fixtures/atomic-writer.ts'), path, 'theorem new : True := trivial\n'.repeat(2000)])
+  const exited = new Promise((r) => writer.once('exit', (_code, signal) => r(signal)))
+  const line = await new Promise<string>((r) => createInterface({ input: writer.stdout }).once('line', r))
+  const { beforeRename } = JSON.parse(line)
+  // The new text is completely on disk, under another name; the proof file itself has not been touched yet.
+  assert.equal(readFileSync(beforeRename, 'utf8'), 'theorem new : True := trivial\n'.repeat(2000))
+  writer.kill('SIGKILL')
+  assert.equal(await exited, 'SIGKILL')
+  assert.equal(readFileSync(path, 'utf8'), 'theorem old : True := trivial\n')
+  assert.equal(dirname(beforeRename), dir, 'the temp file is in the same folder, so the rename cannot cross devices')
+  rmSync(dir, { recursive: true, force: true })
+})
+
+test('save leaves no temp files, and a conflicting disk change is refused, then resolvable', async (t) => {
   const h = await startCore({ files: FILES })
   t.after(() => h.dispose())
   const c = new TestClient(h.core)
@@ -24,8 +45,9 @@ test('save writes atomically (no temp files left) and a conflicting disk change 
 
   // Someone else edits the file while the buffer has unsaved changes.
   await c.call('doc.change', { uri: doc.uri, changes: [{ range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, text: 'mine\n' }] })
-  await new Promise((r) => setTimeout(r, 20))
   writeFileSync(h.file('A.txt'), 'theirs\n')
+  // Someone else's write is later than our save, also on file systems with coarse timestamps.
+  utimesSync(h.file('A.txt'), new Date(), new Date(Date.now() + 2000))
   await assert.rejects(c.call('doc.save', { uri: doc.uri }), (e: any) => e.code === LecternErrorCodes.SaveConflict)
   assert.equal(readFileSync(h.file('A.txt'), 'utf8'), 'theirs\n', 'the other change is not overwritten')
   const still = await c.call('doc.open', { path: h.file('A.txt') })
@@ -42,7 +64,9 @@ test('an external change to an open file is announced; our own save is not', asy
   const doc = await c.call('doc.open', { path: h.file('A.txt') })
   await c.call('doc.change', { uri: doc.uri, changes: [{ text: 'saved by us\n' }] })
   await c.call('doc.save', { uri: doc.uri })
-  await new Promise((r) => setTimeout(r, 400))
+  // A later change to another file in the same folder is announced; an announcement of our save would have come first.
+  writeFileSync(h.file('Later.txt'), 'later\n')
+  await waitFor(() => c.latest('files', (f) => f.path === h.file('Later.txt')), 'the later change')
   assert.equal(c.latest('files', (f) => f.path === h.file('A.txt')), undefined)
   writeFileSync(h.file('A.txt'), 'changed elsewhere\n')
   const ev = await waitFor(() => c.latest('files', (f) => f.path === h.file('A.txt')), 'files event')
@@ -55,13 +79,18 @@ test('an external change to an open file is announced; our own save is not', asy
 test('unsaved text is backed up and restored after the app is killed', async (t) => {
   const h = await startCore({ files: FILES })
   t.after(() => h.dispose())
-  const c = new TestClient(h.core)
-  const doc = await c.call('doc.open', { path: h.file('A.txt') })
-  await c.call('doc.change', { uri: doc.uri, changes: [{ text: 'unsaved work\n' }] })
-  const backups = join(h.tmp, 'user-data', 'backups')
+  const userData = join(h.tmp, 'user-data-killed')
+  // The app that gets killed: a core in its own process, SIGKILLed, so no shutdown hook can save anything.
+  const app = await spawnCoreProcess(h.workspace, userData)
+  t.after(() => app.child.kill('SIGKILL'))
+  const doc = await app.call('doc.open', { path: h.file('A.txt') })
+  await app.call('doc.change', { uri: doc.uri, changes: [{ text: 'unsaved work\n' }] })
+  const backups = join(userData, 'backups')
   await waitFor(() => { try { return readdirSync(backups).some((f) => f.endsWith('.json')) } catch { return false } }, 'a backup file', 5000)
-  // A second core on the same user data, as after a crash: the buffer comes back dirty.
-  const again = await Core.create({ mode: 'serve', workspace: h.workspace, userDataDir: join(h.tmp, 'user-data'), env: process.env })
+  app.child.kill('SIGKILL')
+  assert.equal(await app.exited, 'SIGKILL')
+  // The next start on the same user data: the buffer comes back dirty, the disk is untouched.
+  const again = await Core.create({ mode: 'serve', workspace: h.workspace, userDataDir: userData, env: process.env })
   t.after(() => again.dispose())
   const c2 = new TestClient(again)
   const restored = await c2.call('doc.open', { path: h.file('A.txt') })
@@ -72,7 +101,7 @@ test('unsaved text is backed up and restored after the app is killed', async (t)
 
   // Deleted on disk meanwhile: the backup still opens, and saving writes the file again.
   rmSync(h.file('A.txt'))
-  const third = await Core.create({ mode: 'serve', workspace: h.workspace, userDataDir: join(h.tmp, 'user-data'), env: process.env })
+  const third = await Core.create({ mode: 'serve', workspace: h.workspace, userDataDir: userData, env: process.env })
   t.after(() => third.dispose())
   const orphan = await new TestClient(third).call('doc.open', { path: h.file('A.txt') })
   assert.equal(orphan.text, 'unsaved work\n')
@@ -128,8 +157,12 @@ test('paths outside the workspace are refused; dependency sources open read-only
   const dep = await c.call('doc.open', { path: h.file('.lake/packages/dep/Dep.lean') })
   assert.equal(dep.readonly, true)
   await assert.rejects(c.call('doc.change', { uri: dep.uri, changes: [{ text: 'x' }] }), (e: any) => e.code === LecternErrorCodes.ReadOnly)
-  await assert.rejects(c.call('doc.change', { uri: 'file:///not/open.lean', changes: [] }))
-  await assert.rejects(c.call('doc.change', { uri: dep.uri, changes: [{ range: { start: { line: -1 } }, text: 'x' }] }), (e: any) => e.code === -32602 || e.code === LecternErrorCodes.ReadOnly)
+  await assert.rejects(c.call('doc.change', { uri: 'file:///not/open.lean', changes: [] }), (e: any) => e.code === LecternErrorCodes.NotFound && /not open/.test(e.message))
+  // Any change to a read-only document is refused as such; a malformed change to a writable one is a params error.
+  await assert.rejects(c.call('doc.change', { uri: dep.uri, changes: [{ range: { start: { line: -1 } }, text: 'x' }] }), (e: any) => e.code === LecternErrorCodes.ReadOnly)
+  const mine = await c.call('doc.open', { path: h.file('A.txt') })
+  await assert.rejects(c.call('doc.change', { uri: mine.uri, changes: [{ range: { start: { line: -1 } }, text: 'x' }] }), (e: any) => e.code === -32602)
+  assert.equal((await c.call('doc.open', { path: h.file('A.txt') })).text, 'hello\n', 'nothing applied')
 })
 
 test('the files channel tells created, changed and deleted apart', async (t) => {

@@ -12,6 +12,8 @@ export interface Knobs {
   delayMs: number
   /** Append every message received and sent as a JSON line to this file. */
   logPath: string | undefined
+  /** Append every protocol violation (and the fatal error, if any) as a line to this file. */
+  violationsPath: string | undefined
   /** Exit with code 1 right after replying to `initialize`. */
   exitAfterInit: boolean
   /** When a document's text contains this substring the whole process dies by SIGSEGV. */
@@ -34,6 +36,7 @@ export function readKnobs(): Knobs {
   return {
     delayMs: int('LEAN_DOUBLE_DELAY_MS', 10),
     logPath: process.env.LEAN_DOUBLE_LOG || undefined,
+    violationsPath: process.env.LEAN_DOUBLE_VIOLATIONS || undefined,
     exitAfterInit: !!process.env.LEAN_DOUBLE_EXIT_AFTER_INIT && process.env.LEAN_DOUBLE_EXIT_AFTER_INIT !== '0',
     crashOn: process.env.LEAN_DOUBLE_CRASH_ON || undefined,
     rpcExpiryMs: int('LEAN_DOUBLE_RPC_EXPIRY_MS', 30000),

@@ -11,11 +11,19 @@ function td(server: Server, method: string, p: P): P {
   return t
 }
 
+/** `{uri: string, sessionId: UInt64}`; Lean encodes UInt64 as a decimal string (lean-protocol.md §3.1). */
+function rpcSession(server: Server, method: string, p: P): void {
+  if (typeof p.uri !== 'string' || typeof p.sessionId !== 'string' || !/^\d+$/.test(p.sessionId)) {
+    server.fatal(`Cannot parse ${method} params: expected {uri: string, sessionId: decimal string}, got ${JSON.stringify(p).slice(0, 200)}`)
+  }
+}
+
 export function handleNotification(server: Server, msg: NotificationMessage): void {
   const p = (msg.params ?? {}) as P
   const m = msg.method
   if (m === 'exit') {
-    if (server.phase !== 'shutdown') process.stderr.write('lean-double: exit without shutdown\n')
+    // LSP and Lean: exit before shutdown ends the server with code 1; a client that does it skipped the handshake.
+    if (server.phase !== 'shutdown') server.violation('exit before shutdown (exit code 1)')
     return server.exit(server.phase === 'shutdown' ? 0 : 1)
   }
   if (server.phase === 'shutdown') return
@@ -54,11 +62,15 @@ export function handleNotification(server: Server, msg: NotificationMessage): vo
       return
     }
     case '$/cancelRequest':
+      if (typeof p.id !== 'number' && typeof p.id !== 'string') server.fatal(`Cannot parse $/cancelRequest params: id must be a number or string in ${JSON.stringify(p).slice(0, 200)}`)
       return server.cancel(p.id)
     case '$/lean/rpc/keepAlive':
-      return server.rpc.keepAlive(String(p.uri), p.sessionId)
+      rpcSession(server, m, p)
+      return server.rpc.keepAlive(p.uri, p.sessionId)
     case '$/lean/rpc/release':
-      return server.rpc.release(String(p.uri), p.sessionId, p.refs)
+      rpcSession(server, m, p)
+      if (!Array.isArray(p.refs) || p.refs.some((r: unknown) => typeof r !== 'object' || r === null)) server.fatal(`Cannot parse ${m} params: refs must be an array of references in ${JSON.stringify(p).slice(0, 200)}`)
+      return server.rpc.release(p.uri, p.sessionId, p.refs)
     case 'initialized':
       return server.violation('second initialized notification')
     default:

@@ -1,5 +1,5 @@
 // The watchdog: lifecycle, strict message checking, routing by document, notifications, server requests.
-import { existsSync, readFileSync } from 'node:fs'
+import { appendFileSync, existsSync, readFileSync } from 'node:fs'
 import type { ModuleSource } from './elab-command'
 import { HANDLERS, type HandlerCtx } from './handlers'
 import type { Knobs } from './knobs'
@@ -58,11 +58,23 @@ export class Server implements WorkerHost {
 
   fatal(why: string): never {
     process.stderr.write(`Watchdog error: ${why}\n`)
+    this.record(`fatal: ${why}`)
     process.exit(1)
   }
 
   violation(what: string): void {
     process.stderr.write(`DOUBLE-PROTOCOL-VIOLATION: ${what}\n`)
+    this.record(what)
+  }
+
+  /** The violations file (LEAN_DOUBLE_VIOLATIONS) is what test fixtures check: written synchronously, one line each. */
+  private record(what: string): void {
+    if (!this.knobs.violationsPath) return
+    try {
+      appendFileSync(this.knobs.violationsPath, `${what.replace(/\n/g, ' ')}\n`)
+    } catch {
+      // the stderr line above still says it
+    }
   }
 
   exit(code: number): void {
@@ -170,7 +182,7 @@ export class Server implements WorkerHost {
     const { id, method } = msg
     if (this.phase === 'shutdown') return this.replyError(id, -32600, "Request received after 'shutdown' request.")
     if (method === 'shutdown') {
-      for (const d of this.docs.values()) d.close()
+      for (const d of [...this.docs.values(), ...this.orphans]) d.close()
       this.failPending(() => true, -32801, 'The file worker has been terminated.')
       this.phase = 'shutdown'
       return this.reply(id, null)
@@ -262,12 +274,33 @@ export class Server implements WorkerHost {
     const old = this.docs.get(uri)
     if (old) {
       this.violation(`duplicate didOpen ${uri}`)
-      old.close()
       this.rpc.invalidate(uri)
     }
     const doc = new DocWorker(this, uri, version, text, mode)
     this.docs.set(uri, doc)
     doc.start(true)
+    // Real Lean starts a second worker and the first one lives on, unreachable but still publishing for the same
+    // uri (lean-protocol.md §4.1). Here the orphan publishes its own diagnostics again each time the new one has
+    // finished, so a client that opens twice sees two disagreeing diagnostic sets, as it would with Lean.
+    if (old) this.orphans.push(old)
+    if (old) void this.echoOrphan(old, doc)
+  }
+
+  private orphans: DocWorker[] = []
+
+  private async echoOrphan(orphan: DocWorker, doc: DocWorker): Promise<void> {
+    for (;;) {
+      try {
+        await doc.waitFor((run) => run.finished)
+      } catch {
+        return // the new document closed or crashed
+      }
+      const run = doc.run
+      if (this.phase === 'shutdown' || !orphan.run || this.docs.get(doc.uri) !== doc) return
+      orphan.publish(orphan.run, [], true)
+      await doc.waitFor((r) => r !== run).catch(() => undefined)
+      if (this.docs.get(doc.uri) !== doc) return
+    }
   }
 
   changeDoc(doc: DocWorker, version: number, changes: ContentChange[]): void {

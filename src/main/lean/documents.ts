@@ -1,8 +1,10 @@
 // The core's authoritative text of every open document (DESIGN §2). The renderer sends edits; the Lean
 // server, backups and saves all read from here. Versions only ever increase for a uri, even across
 // close/reopen and server restarts, because Lean drops output for versions it has seen superseded.
+import { LecternErrorCodes } from '../../shared/api'
 import type { TextChange } from '../../shared/lsp'
 import { Emitter } from '../util/disposable'
+import { ApiError } from '../util/errors'
 import { LineIndex } from './line-index'
 
 export interface OpenDocument {
@@ -82,7 +84,8 @@ export class DocumentStore {
 
   require(uri: string): OpenDocument {
     const doc = this.docs.get(uri)
-    if (!doc) throw new Error(`Document is not open: ${uri}`)
+    // A client's mistake (an edit for a closed tab, say): a clear NotFound, not an internal error.
+    if (!doc) throw new ApiError(LecternErrorCodes.NotFound, `Document is not open: ${uri}`)
     return doc
   }
 

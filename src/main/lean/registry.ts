@@ -11,6 +11,7 @@ import { ApiError, errorMessage } from '../util/errors'
 import { isInside } from '../workspace/paths'
 import { pathToUri } from '../util/uri'
 import { leanInitializeParams } from './client-capabilities'
+import { checkClientNotification, checkClientRequest } from './client-messages'
 import type { CrashPolicyOptions } from './crash-policy'
 import { DiagnosticsStore } from './diagnostics-store'
 import { DocumentSync } from './document-sync'
@@ -98,6 +99,7 @@ export class LeanServerRegistry {
   }
 
   async request(uri: string, method: string, params: unknown, requestId?: string): Promise<unknown> {
+    checkClientRequest(method, params)
     const entry = await this.requireEntry(uri)
     let proc
     try {
@@ -127,6 +129,7 @@ export class LeanServerRegistry {
   }
 
   async notify(uri: string, method: string, params: unknown): Promise<void> {
+    checkClientNotification(method, params)
     const entry = await this.requireEntry(uri)
     await entry.server.process?.sendNotification(method, params)
   }

@@ -24,7 +24,12 @@ export class StdioTransport implements LeanTransport {
     // Usually 'close' (stderr fully read, so a crash report can quote it); 'exit' plus a moment for stderr
     // to drain in case a grandchild still holds the pipes open.
     child.once('close', (code, signal) => this.close({ code, signal }))
-    child.once('exit', (code, signal) => setTimeout(() => this.close({ code, signal }), 50))
+    child.once('exit', (code, signal) => {
+      // Whatever the server left in its process group (a worker, a build it started) goes with it, right at
+      // exit, before the pid can be reused.
+      killGroup(child.pid)
+      setTimeout(() => this.close({ code, signal }), 50)
+    })
     child.once('error', (err) => this.close({ code: null, signal: null, reason: err.message }))
     // A write after the child died must not crash the app (ERR_STREAM_DESTROYED / EPIPE).
     child.stdin.on('error', () => undefined)
@@ -71,5 +76,15 @@ export class StdioTransport implements LeanTransport {
     if (this.closed) return
     this.closed = c
     for (const l of this.listeners.splice(0)) l(c)
+  }
+}
+
+/** SIGKILL to a process group we lead (detached), ignoring one that is already empty. */
+function killGroup(pid: number | undefined): void {
+  if (!pid) return
+  try {
+    process.kill(-pid, 'SIGKILL')
+  } catch {
+    // nothing left in the group
   }
 }
