@@ -1,12 +1,6 @@
 // vscode-lean4's "Show all abbreviations": a searchable list of every `\` abbreviation; Enter types the symbol.
 import { test, expect } from './fixtures'
 
-declare global {
-  interface Window {
-    __lectern?: { modelText(path: string): string | undefined; ready: boolean }
-  }
-}
-
 test('Show All Abbreviations finds \\forall by name and by symbol, and Enter inserts ∀ at the cursor', async ({ app }) => {
   const { page } = app
   await page.locator('.lx-explorer .lx-tree-row', { hasText: 'Main.lean' }).first().click()

@@ -8,6 +8,13 @@ import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { test as base, expect, type Page } from '@playwright/test'
 
+declare global {
+  interface Window {
+    /** The renderer's read-only test probe (src/renderer/src/main.ts). */
+    __lectern?: { modelText(path: string): string | undefined; ready: boolean }
+  }
+}
+
 export const REPO_ROOT = resolve(__dirname, '..')
 export const DOUBLE = join(REPO_ROOT, 'e2e/lean-double/lean-double')
 const SERVE_JS = join(REPO_ROOT, 'out/main/serve.js')

@@ -2,12 +2,6 @@
 // is rewritten on disk; Shift+F12 peeks at the references.
 import { test, expect } from './fixtures'
 
-declare global {
-  interface Window {
-    __lectern?: { modelText(path: string): string | undefined; ready: boolean }
-  }
-}
-
 test.use({
   workspaceFiles: {
     'lean-toolchain': 'leanprover/lean4:v4.20.0\n',

@@ -121,10 +121,11 @@ test('close() returns even while a refused upgrade and a half-sent request hold 
   const refused = connect(h2.bridge!.port, '127.0.0.1')
   refused.on('error', () => undefined)
   const refusal = new Promise<string>((r) => refused.once('data', (d) => r(String(d))))
-  refused.write('GET /ws HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n')
+  const host = `127.0.0.1:${h2.bridge!.port}` // the bridge's own Host, so the refusal is the token's (401)
+  refused.write(`GET /ws HTTP/1.1\r\nHost: ${host}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n`)
   const halfSent = connect(h2.bridge!.port, '127.0.0.1')
   halfSent.on('error', () => undefined)
-  halfSent.write('GET /health HTTP/1.1\r\nHost: x\r\n')
+  halfSent.write(`GET /health HTTP/1.1\r\nHost: ${host}\r\n`)
   t.after(() => (refused.destroy(), halfSent.destroy()))
   // The upgrade has been answered (401) and the half-sent request has reached the server before it is asked to close.
   assert.match(await refusal, /^HTTP\/1\.1 401/)

@@ -80,8 +80,6 @@ describe('planServerCommand: timeouts', () => {
     assert.equal(plan.detection.length, 1)
     const step = plan.detection[0]
     assert.equal(step.timedOut, true)
-    // The recorded duration covers the wait it reports (a lower bound only: how much later it returned is load).
-    assert.ok(step.durationMs >= 400, `step took ${step.durationMs} ms`)
     // "Not 60 s": the hanging elan and its sleeping child are both gone once planning has returned.
     for (const pid of (await fs.readFile(pids, 'utf8')).trim().split('\n').map(Number)) {
       assert.ok(await gone(pid), `process ${pid} survived`)
