@@ -3,7 +3,8 @@
 // the running window, and SIGTERM writing the backups of unsaved work before exit.
 import { app, dialog, ipcMain, Menu } from './helpers/fake-electron'
 import assert from 'node:assert/strict'
-import { readFileSync, realpathSync } from 'node:fs'
+import { mkdtempSync, readFileSync, realpathSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, it } from 'node:test'
 import { SHELL_CHANNELS } from '../src/shared/shell'
@@ -63,7 +64,7 @@ describe('the desktop app', () => {
     assert.ok(menuItems().some((i) => i.label === '&Save'))
   })
 
-  it('a second launch focuses the window and opens its files there, relative to its own folder', async () => {
+  it('a second launch focuses the window and opens its files there, relative to its own folder, and its folder in place of the open one', async () => {
     const win = await mainWindow()
     win.minimized = true
     const argv = ['/opt/electron/electron', '/repo', 'sub dir/B.lean:3:4']
@@ -71,9 +72,13 @@ describe('the desktop app', () => {
     assert.ok(win.calls.includes('restore') && win.calls.includes('focus'))
     const open = await until(() => win.webContents.sent.find((m) => (m.payload as { kind: string }).kind === 'open'))
     assert.deepEqual(open.payload, { kind: 'open', files: [{ path: join(ws, 'sub dir/B.lean'), line: 3, column: 4 }] })
-    app.emit('second-instance', {}, [], ws, { argv: ['/opt/electron/electron', '/repo', userData], cwd: ws })
-    const notice = await until(() => win.webContents.sent.find((m) => (m.payload as { kind: string }).kind === 'notice'))
-    assert.match((notice.payload as { message: string }).message, /cannot switch folders in a running window yet/)
+    // A folder from a second launch opens in the running window, in place of the open one (File: Open Folder…).
+    const other = realpathSync(mkdtempSync(join(tmpdir(), 'lectern-second-folder-')))
+    app.emit('second-instance', {}, [], ws, { argv: ['/opt/electron/electron', '/repo', other], cwd: ws })
+    const rootsNow = async () => ((await call(win, 'app.info', {})) as { roots: string[] }).roots
+    for (let roots = await rootsNow(); roots[0] !== other; roots = await rootsNow()) await new Promise((r) => setTimeout(r, 10))
+    await call(win, 'workspace.openFolder', { path: ws })
+    assert.deepEqual(await rootsNow(), [realWs])
   })
 
   it('SIGTERM writes the backups of unsaved work and the window state, then exits 0', async () => {
