@@ -72,7 +72,8 @@ if (!onlyE2e) {
   const counts = 'test-results/unit-counts.json'
   rmSync(counts, { force: true })
   const outcome = run('unit and integration tests', process.execPath, [
-    '--import', 'tsx', '--test', '--test-concurrency=2',
+    // A hung test fails after 5 minutes instead of stalling the run (CI has 90 minutes for everything).
+    '--import', 'tsx', '--test', '--test-concurrency=2', '--test-timeout=300000',
     '--test-reporter=spec', '--test-reporter-destination=stdout',
     '--test-reporter=./scripts/node-test-counts.mjs', `--test-reporter-destination=${counts}`,
     ...files,
