@@ -32,6 +32,9 @@ export async function startRemoteServe(opts: RemoteServeOptions): Promise<Remote
   if (opts.doubleLog) env.LEAN_DOUBLE_LOG = opts.doubleLog
   const script = opts.serveScript ?? join(REPO_ROOT, 'src/main/serve.ts')
   const args = [...(script.endsWith('.ts') ? ['--import', 'tsx'] : []), script, '--workspace', opts.workspace, '--port', String(opts.port ?? 0), '--no-browser', '--user-data', join(opts.tmp, 'user-data')]
+  // /lsp sessions run sandboxed, as for a user; a test that reads the double's log needs it outside the sandbox's
+  // private /tmp (the sandbox itself is tested in lsp-sandbox.test.ts).
+  if (opts.doubleLog) args.push('--lsp-no-sandbox')
   const child = spawn(process.execPath, args, { env, cwd: REPO_ROOT, stdio: ['pipe', 'pipe', 'pipe'] })
   let output = ''
   child.stderr!.on('data', (d) => (output += d))
