@@ -1,10 +1,13 @@
 // /lsp against a direct stdio pipe to the same server (the Lean double), with clients that add no JSON-RPC
-// library: both frame by hand, JSON.stringify requests and JSON.parse replies. Ratios are from one run.
+// library: both frame by hand, JSON.stringify requests and JSON.parse replies. Ratios are from one run. The
+// bridge runs in a process of its own (bench/lsp-host.ts), as in serve mode, so the clients' work does not
+// share its event loop.
 //   node --import tsx bench/lsp.ts        (also part of `npm run bench`)
-import { spawn } from 'node:child_process'
+import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process'
+import { createInterface, type Interface } from 'node:readline'
 import WebSocket from 'ws'
 import { ContentLengthReader, contentLengthHeader } from '../src/main/bridge/lsp/framing'
-import { DOUBLE, startCore } from '../test/helpers/core-harness'
+import { DOUBLE } from '../test/helpers/core-harness'
 
 const N = Number(process.env.BENCH_LSP_N ?? 2000)
 const PIPELINE = Number(process.env.BENCH_LSP_PIPELINE ?? 5000)
@@ -89,26 +92,71 @@ async function measure(c: Client) {
   return { p50: samples[Math.floor(samples.length / 2)], p90: samples[Math.floor(samples.length * 0.9)], perSecond: Math.round(perSecond) }
 }
 
+interface HostInfo {
+  port: number
+  token: string
+  origin: string
+  workspace: string
+  pid: number
+}
+
+/** bench/lsp-host.ts as a child process: its address, and its memory on request. */
+class BridgeHost {
+  private readonly lines: Interface
+  private readonly waiting: ((line: string) => void)[] = []
+
+  private constructor(private readonly child: ChildProcessWithoutNullStreams) {
+    this.lines = createInterface({ input: child.stdout })
+    this.lines.on('line', (line) => this.waiting.shift()?.(line))
+    child.stderr.pipe(process.stderr)
+  }
+
+  static async start(): Promise<{ host: BridgeHost; info: HostInfo }> {
+    // BENCH_LSP_HOST_ARGS: extra node flags for the bridge's process, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`.
+    const extra = (process.env.BENCH_LSP_HOST_ARGS ?? '').split(' ').filter(Boolean)
+    const child = spawn(process.execPath, [...extra, '--expose-gc', '--import', 'tsx', 'bench/lsp-host.ts'], {
+      env: { ...process.env, BENCH_LSP_MAX_SESSIONS: String(SESSIONS + 1), BENCH_LSP_SANDBOX: SANDBOX ? '1' : '0' },
+      stdio: 'pipe',
+    })
+    const host = new BridgeHost(child)
+    const exited = new Promise<never>((_, reject) => child.once('exit', (code) => reject(new Error(`bench/lsp-host.ts exited (${code}) before it listened`))))
+    const info = JSON.parse(await Promise.race([host.nextLine(), exited])) as HostInfo
+    return { host, info }
+  }
+
+  private nextLine(): Promise<string> {
+    return new Promise((resolve) => this.waiting.push(resolve))
+  }
+
+  async memory(): Promise<NodeJS.MemoryUsage> {
+    const line = this.nextLine()
+    this.child.stdin.write('mem\n')
+    return JSON.parse(await line) as NodeJS.MemoryUsage
+  }
+
+  async stop(): Promise<void> {
+    const exited = new Promise((resolve) => this.child.once('exit', resolve))
+    this.child.stdin.end()
+    await exited
+    if (this.child.exitCode !== 0) throw new Error(`bench/lsp-host.ts exited with ${this.child.exitCode} (double violations or a failed dispose; see above)`)
+  }
+}
+
 export async function lspBench(): Promise<Record<string, unknown>> {
-  const h = await startCore({
-    files: { 'lean-toolchain': 'leanprover/lean4:v4.20.0\n', 'A.lean': '#eval 1\n' },
-    bridge: true,
-    lsp: { limits: { maxSessions: SESSIONS + 1, sandbox: SANDBOX } },
-  })
-  const b = h.bridge!
+  const { host, info: b } = await BridgeHost.start()
+  // The bridge idle (no session yet): per-session memory is what 100 open sessions add to it.
+  const before = await host.memory()
   const url = `ws://127.0.0.1:${b.port}/lsp?token=${b.token}`
   try {
     // Alternate pairs, so load from other processes on the machine hits both alike; report each pair's ratio
     // and the median of them.
     const pairs: { direct: Awaited<ReturnType<typeof measure>>; viaLsp: Awaited<ReturnType<typeof measure>> }[] = []
-    for (let i = 0; i < PAIRS; i++) pairs.push({ direct: await measure(stdioClient(h.workspace)), viaLsp: await measure(await wsClient(url, b.origin)) })
+    for (let i = 0; i < PAIRS; i++) pairs.push({ direct: await measure(stdioClient(b.workspace)), viaLsp: await measure(await wsClient(url, b.origin)) })
     const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)]
     const rtRatios = pairs.map((p) => p.viaLsp.p50 / p.direct.p50)
     const tpRatios = pairs.map((p) => p.viaLsp.perSecond / p.direct.perSecond)
 
     // 100 concurrent sessions, each initialized and asked 20 requests at once; every reply must arrive.
-    global.gc?.()
-    const before = process.memoryUsage()
     const t0 = performance.now()
     const clients = await Promise.all(Array.from({ length: SESSIONS }, () => wsClient(url, b.origin)))
     const perSession = 20
@@ -120,8 +168,7 @@ export async function lspBench(): Promise<Record<string, unknown>> {
         return replies.filter((m, i) => m.result?.title === `s${i}`).length
       }),
     )
-    global.gc?.()
-    const withSessions = process.memoryUsage()
+    const withSessions = await host.memory()
     const heapOf = (m: NodeJS.MemoryUsage) => m.heapUsed + m.external
     const sessions = ((await (await fetch(`${b.origin}/api/sessions?token=${b.token}`)).json()) as any[]).filter((s) => s.kind === 'lsp')
     const leanRss = sessions.map((s) => s.memoryKb as number).filter(Boolean)
@@ -143,7 +190,7 @@ export async function lspBench(): Promise<Record<string, unknown>> {
       },
     }
   } finally {
-    await h.dispose()
+    await host.stop()
   }
 }
 
