@@ -207,7 +207,7 @@ export class Server implements WorkerHost {
     const key = JSON.stringify(id)
     if (this.pending.has(key)) this.violation(`request id ${key} reused while still pending`)
     this.pending.set(key, p)
-    const ctx: HandlerCtx = { docs: this.docs, rpc: this.rpc, root: this.root, insertReplace: this.insertReplace }
+    const ctx: HandlerCtx = { docs: this.docs, rpc: this.rpc, root: this.root, insertReplace: this.insertReplace, resolveModule: (m) => this.resolveModule(m) }
     void (async () => {
       try {
         if (doc?.crashed) await doc.whenAlive()

@@ -47,6 +47,7 @@ import { WorkbenchStatus } from './workbench-status'
 import { FolderCommands } from './features/folders'
 import { isUnder } from './server-states'
 import { createPanelTabs, installFor, TasksFeature, type PanelTabs } from './features/tasks'
+import { installNavigationViews } from './features/references'
 
 export class Workbench implements Disposable {
   private readonly disposables = new DisposableStore()
@@ -214,6 +215,8 @@ export class Workbench implements Disposable {
         run: (id) => this.runCommand(id),
       }),
     )
+    const navigation = { requester: features.requester, editor: this.group.editor, panels, roots: () => this.info.roots, reveal: (uri: string, range: Range) => void this.showDocument(uri, range) }
+    d.add(installNavigationViews({ ...navigation, activeLeanUri: () => (this.group.activeDocument()?.isLean ? this.group.activeDocument()?.uri : undefined), showPanel: () => this.setPanelVisible(true), hidePanel: () => this.setPanelVisible(false), notify: (m) => this.notifications.show(m, 'info') }, this.commands, (id) => this.runCommand(id)))
     d.add(new KeybindingService(this.commands, isMac, () => this.dialogs.isOpen, (err) => this.notifications.error('Command failed', err)))
     const shell = shellPreload(window.lecternShell)
     if (shell) {
