@@ -20,13 +20,16 @@ export interface ReferenceGroup {
 
 const before = (a: Range['start'], b: Range['start']) => a.line - b.line || a.character - b.character
 
+/** Lean lower-cases Windows drive letters; Windows paths ignore their case anyway. */
+const normalDrive = (path: string) => path.replace(/^([A-Za-z]):/, (_, d: string) => `${d.toLowerCase()}:`)
+
 /** The path of a file below one of `roots`, relative to it ("Proofs/Basic.lean"), else the whole path. */
 export function relativeLabel(uri: string, roots: readonly string[]): string {
   const path = fileUriToPath(uri)
   if (!path) return uri
-  const slashed = path.replace(/\\/g, '/')
+  const slashed = normalDrive(path.replace(/\\/g, '/'))
   for (const root of roots) {
-    const base = root.replace(/\\/g, '/').replace(/\/+$/, '')
+    const base = normalDrive(root.replace(/\\/g, '/').replace(/\/+$/, ''))
     if (slashed.startsWith(`${base}/`)) return slashed.slice(base.length + 1)
   }
   return slashed
