@@ -8,6 +8,16 @@ const cursor = (page: Page) => page.locator('[data-testid="status-cursor"]')
 const view = (page: Page, id: string) => page.locator(`.lx-panel-view[data-view="${id}"]`)
 const activeTab = (page: Page) => page.locator('.lx-tab-active')
 
+/** Opens `file` from the explorer, clicks `word` on the line holding `lineText`, presses `key`: the view it shows. */
+async function runOnWord(page: Page, file: string, lineText: string, word: string, key: string, viewId: string) {
+  await page.locator('.lx-explorer .lx-tree-row', { hasText: file }).first().click()
+  await clickWord(page, lineText, word)
+  await page.keyboard.press(key)
+  const panel = view(page, viewId)
+  await expect(panel).toBeVisible()
+  return panel
+}
+
 async function clickWord(page: Page, lineText: string, word: string): Promise<void> {
   const line = page.locator('.lx-editor .view-line', { hasText: lineText })
   await expect(line).toBeVisible()
@@ -26,12 +36,7 @@ test.describe('references and calls', () => {
 
   test('Shift+Alt+F12 lists references by file with counts, B.lean unopened; a row opens B.lean at its line', async ({ app }) => {
     const { page } = app
-    await page.locator('.lx-explorer .lx-tree-row', { hasText: 'A.lean' }).first().click()
-    await clickWord(page, 'def double', 'double')
-    await page.keyboard.press('Shift+Alt+F12')
-
-    const panel = view(page, 'references')
-    await expect(panel).toBeVisible()
+    const panel = await runOnWord(page, 'A.lean', 'def double', 'double', 'Shift+Alt+F12', 'references')
     const files = panel.locator('.lx-references-file')
     await expect(files).toHaveCount(2)
     await expect(files.nth(0)).toContainText('A.lean')
@@ -60,12 +65,7 @@ test.describe('references and calls', () => {
 
   test('Shift+Alt+H shows incoming calls across files, expands lazily, switches to outgoing; rows open the call site', async ({ app }) => {
     const { page } = app
-    await page.locator('.lx-explorer .lx-tree-row', { hasText: 'A.lean' }).first().click()
-    await clickWord(page, 'def double', 'double')
-    await page.keyboard.press('Shift+Alt+H')
-
-    const panel = view(page, 'calls')
-    await expect(panel).toBeVisible()
+    const panel = await runOnWord(page, 'A.lean', 'def double', 'double', 'Shift+Alt+H', 'calls')
     const rows = panel.locator('.lx-hierarchy-row')
     // The root, then its callers sorted by name: four and octo in B.lean (not open), quad in A.lean.
     await expect(rows).toHaveCount(4)
@@ -109,10 +109,8 @@ test.describe('without a call hierarchy provider', () => {
 
   test('Shift+Alt+H says the server does not offer it and sends no request', async ({ app }) => {
     const { page } = app
-    await page.locator('.lx-explorer .lx-tree-row', { hasText: 'Main.lean' }).first().click()
-    await clickWord(page, 'theorem one', 'one')
-    await page.keyboard.press('Shift+Alt+H')
-    await expect(view(page, 'calls')).toContainText('does not offer call hierarchy')
+    const calls = await runOnWord(page, 'Main.lean', 'theorem one', 'one', 'Shift+Alt+H', 'calls')
+    await expect(calls).toContainText('does not offer call hierarchy')
     // A request that does exist goes out after it: had the prepare been sent, the log would hold it by now.
     await page.keyboard.press('Shift+Alt+F12')
     await expect(view(page, 'references').locator('.lx-references-file')).toHaveCount(1)
