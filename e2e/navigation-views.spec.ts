@@ -88,8 +88,10 @@ test.describe('references and calls', () => {
     await expect(cursor(page)).toHaveText(/^Ln 3, Col \d+ \(6 selected\)$/)
 
     // Outgoing calls of octo (from B.lean): quad and double, each opening the call inside octo.
+    // This time from the editor's context menu.
     await clickWord(page, 'def octo', 'octo')
-    await page.keyboard.press('Shift+Alt+H')
+    await page.locator('.lx-editor .view-line', { hasText: 'def octo' }).locator('span > span', { hasText: 'octo' }).first().click({ button: 'right' })
+    await page.locator('.monaco-menu .action-label', { hasText: 'Show Call Hierarchy' }).click()
     await expect(rows.nth(0).locator('.lx-hierarchy-label')).toHaveText('octo')
     await panel.getByRole('radio', { name: 'Outgoing Calls' }).click()
     await expect(panel.getByRole('radio', { name: 'Outgoing Calls' })).toHaveAttribute('aria-checked', 'true')
