@@ -106,19 +106,22 @@ test.describe('references and calls', () => {
   })
 })
 
-test.describe('without a call hierarchy provider', () => {
-  test.use({ doubleEnv: { LEAN_DOUBLE_OMIT_CAPABILITIES: 'callHierarchyProvider' } })
+test.describe('a Lean without call and module hierarchy (before 4.22)', () => {
+  test.use({ doubleEnv: { LEAN_DOUBLE_OMIT_CAPABILITIES: 'callHierarchyProvider,moduleHierarchyProvider' } })
 
-  test('Shift+Alt+H says the server does not offer it and sends no request', async ({ app }) => {
+  test('Shift+Alt+H and Shift+Alt+M say the server does not offer them and send no request', async ({ app }) => {
     const { page } = app
     const calls = await runOnWord(page, 'Main.lean', 'theorem one', 'one', 'Shift+Alt+H', 'calls')
     await expect(calls).toContainText('does not offer call hierarchy')
-    // A request that does exist goes out after it: had the prepare been sent, the log would hold it by now.
+    await page.keyboard.press('Shift+Alt+M')
+    await expect(view(page, 'modules')).toContainText('does not offer the module hierarchy')
+    // A request that does exist goes out after them: had theirs been sent, the log would hold them by now.
     await page.keyboard.press('Shift+Alt+F12')
     await expect(view(page, 'references').locator('.lx-references-file')).toHaveCount(1)
     const methods = app.doubleLog().filter((e) => e.dir === 'in').map((e) => e.msg.method)
     expect(methods).toContain('textDocument/references')
     expect(methods).not.toContain('textDocument/prepareCallHierarchy')
+    expect(methods).not.toContain('$/lean/prepareModuleHierarchy')
   })
 })
 
