@@ -88,15 +88,26 @@ export class HierarchyView<T> implements Disposable {
     else this.presenter.open(node.data)
   }
 
+  /** Up/Down move between rows, Right expands (or enters), Left collapses (or goes up), Enter opens. */
   private onKey(ev: KeyboardEvent): void {
-    const row = (ev.target as HTMLElement).closest<HTMLElement>('.lx-hierarchy-row')
-    const node = row && this.nodeByRow.get(row)
-    if (!node) return
-    if (ev.key === 'Enter') this.presenter.open(node.data)
-    else if (ev.key === 'ArrowRight' && !node.expanded) void this.tree.expand(node)
+    const rows = [...this.list.querySelectorAll<HTMLElement>('.lx-hierarchy-row')]
+    const at = rows.indexOf((ev.target as HTMLElement).closest<HTMLElement>('.lx-hierarchy-row') as HTMLElement)
+    const node = at >= 0 ? this.nodeByRow.get(rows[at]) : undefined
+    const focus = (i: number) => rows[Math.max(0, Math.min(rows.length - 1, i))]?.focus()
+    if (ev.key === 'ArrowDown') focus(at + 1)
+    else if (ev.key === 'ArrowUp') focus(at < 0 ? 0 : at - 1)
+    else if (!node) return
+    else if (ev.key === 'Enter') this.presenter.open(node.data)
+    else if (ev.key === 'ArrowRight') void (node.expanded ? focus(at + 1) : this.tree.expand(node))
     else if (ev.key === 'ArrowLeft' && node.expanded) void this.tree.toggle(node)
+    else if (ev.key === 'ArrowLeft') focus(this.parentRow(rows, at, node.depth))
     else return
     ev.preventDefault()
+  }
+
+  private parentRow(rows: HTMLElement[], at: number, depth: number): number {
+    for (let i = at - 1; i >= 0; i--) if ((this.nodeByRow.get(rows[i])?.depth ?? 0) < depth) return i
+    return at
   }
 
   private render(): void {
@@ -110,11 +121,15 @@ export class HierarchyView<T> implements Disposable {
       if (node.error) out.push(this.note(node.depth + 1, `Failed: ${node.error}`))
       return out
     })
+    const focused = this.list.contains(document.activeElement) ? this.nodeByRow.get(document.activeElement as HTMLElement) : undefined
     this.list.replaceChildren(...rows)
+    if (focused) rows.find((r) => this.nodeByRow.get(r) === focused)?.focus()
   }
 
   private note(depth: number, text: string): HTMLElement {
-    return h('div', { class: 'lx-hierarchy-note', text, attrs: { style: `padding-left: ${16 + depth * 16 + 20}px` } })
+    const note = h('div', { class: 'lx-hierarchy-note', text })
+    note.style.paddingLeft = `${36 + depth * 16}px`
+    return note
   }
 
   private renderRow(node: TreeNode<T>): HTMLElement {
@@ -130,11 +145,11 @@ export class HierarchyView<T> implements Disposable {
           tabindex: '-1',
           'aria-level': String(node.depth + 1),
           ...(node.expandable ? { 'aria-expanded': String(node.expanded) } : {}),
-          style: `padding-left: ${16 + node.depth * 16}px`,
         },
       },
       [twistie, icon(p.icon(node.data), 'lx-hierarchy-icon'), h('span', { class: 'lx-hierarchy-label', text: p.label(node.data) }), h('span', { class: 'lx-hierarchy-description', text: p.description(node.data) })],
     )
+    row.style.paddingLeft = `${16 + node.depth * 16}px`
     this.nodeByRow.set(row, node)
     return row
   }
