@@ -58,9 +58,18 @@ test.describe('references and calls', () => {
     await expect(cursor(page)).toHaveText(/^Ln 5, Col \d+ \(6 selected\)$/)
     await expect(page.locator('.lx-editor .view-line', { hasText: 'def octo' })).toBeVisible()
 
-    // Collapsing a file hides its rows.
+    // Collapsing a file hides its rows; by keyboard, Enter unfolds it again and opens a reference.
     await files.nth(0).click()
     await expect(rows).toHaveCount(2)
+    await files.nth(0).focus()
+    await page.keyboard.press('Enter')
+    await expect(rows).toHaveCount(5)
+    await page.keyboard.press('ArrowDown')
+    await page.keyboard.press('ArrowDown')
+    await expect(rows.nth(1)).toBeFocused()
+    await page.keyboard.press('Enter')
+    await expect(activeTab(page)).toContainText('A.lean')
+    await expect(cursor(page)).toHaveText(/^Ln 3, Col \d+ \(6 selected\)$/)
   })
 
   test('Shift+Alt+H shows incoming calls across files, expands lazily, switches to outgoing; rows open the call site', async ({ app }) => {

@@ -3,6 +3,7 @@
 // label that opens the node's place in the editor.
 import { DisposableStore, type Disposable, listen } from '../../disposables'
 import { button, h, icon } from '../../dom'
+import { moveRowFocus } from '../references/row-focus'
 import { LazyTree, type TreeNode, type TreeSource } from './tree-model'
 
 export interface HierarchyPresenter<T> extends TreeSource<T> {
@@ -94,9 +95,7 @@ export class HierarchyView<T> implements Disposable {
     const at = rows.indexOf((ev.target as HTMLElement).closest<HTMLElement>('.lx-hierarchy-row') as HTMLElement)
     const node = at >= 0 ? this.nodeByRow.get(rows[at]) : undefined
     const focus = (i: number) => rows[Math.max(0, Math.min(rows.length - 1, i))]?.focus()
-    if (ev.key === 'ArrowDown') focus(at + 1)
-    else if (ev.key === 'ArrowUp') focus(at < 0 ? 0 : at - 1)
-    else if (!node) return
+    if (moveRowFocus(this.list, '.lx-hierarchy-row', ev) || !node) return
     else if (ev.key === 'Enter') this.presenter.open(node.data)
     else if (ev.key === 'ArrowRight') void (node.expanded ? focus(at + 1) : this.tree.expand(node))
     else if (ev.key === 'ArrowLeft' && node.expanded) void this.tree.toggle(node)

@@ -7,6 +7,7 @@ import { DisposableStore, type Disposable, listen } from '../../disposables'
 import { button, h, icon } from '../../dom'
 import { fileUriToPath } from '../../file-uri'
 import { askLean, originOf, type LeanViewDeps } from './lean-view-deps'
+import { moveRowFocus } from './row-focus'
 import { groupReferences, previewOf, summaryOf, type ReferenceGroup, type ReferenceLocation } from './reference-groups'
 
 export const REFERENCES_VIEW = 'references'
@@ -31,6 +32,7 @@ export class ReferencesPanel implements Disposable {
     ])
     container.replaceChildren(header, this.list)
     this.disposables.add(listen(this.list, 'click', (ev) => this.onClick(ev)))
+    this.disposables.add(listen(this.list, 'keydown', (ev) => this.onKey(ev)))
     this.showMessage('Run Find All References (Shift+Alt+F12) on a name in a Lean file.')
   }
 
@@ -97,13 +99,22 @@ export class ReferencesPanel implements Disposable {
     if (location) this.deps.reveal(location.uri, location.range)
   }
 
+  /** Up/Down between rows; Enter opens a reference or folds a file, as a click does. */
+  private onKey(ev: KeyboardEvent): void {
+    if (moveRowFocus(this.list, '.lx-references-file, .lx-references-row', ev) || ev.key !== 'Enter') return
+    const uri = (ev.target as HTMLElement).closest<HTMLElement>('.lx-references-file')?.dataset.uri
+    ;(ev.target as HTMLElement).click()
+    ev.preventDefault()
+    if (uri) this.list.querySelector<HTMLElement>(`.lx-references-file[data-uri="${CSS.escape(uri)}"]`)?.focus()
+  }
+
   private render(): void {
     const rows: HTMLElement[] = []
     for (const group of this.groups) {
       const open = !this.collapsed.has(group.uri)
       const slash = group.label.lastIndexOf('/')
       rows.push(
-        h('div', { class: 'lx-references-file', title: group.label, attrs: { role: 'treeitem', 'aria-expanded': String(open), 'data-uri': group.uri } }, [
+        h('div', { class: 'lx-references-file', title: group.label, attrs: { role: 'treeitem', tabindex: '-1', 'aria-expanded': String(open), 'data-uri': group.uri } }, [
           icon(open ? 'chevron-down' : 'chevron-right'),
           h('span', { class: 'lx-references-name', text: group.label.slice(slash + 1) }),
           h('span', { class: 'lx-hierarchy-description', text: slash > 0 ? group.label.slice(0, slash) : '' }),
@@ -119,7 +130,7 @@ export class ReferencesPanel implements Disposable {
     const { line, character } = ref.range.start
     const text = lines?.[line]
     const preview = text === undefined ? undefined : previewOf(text, ref.range)
-    const row = h('div', { class: 'lx-references-row', title: `Line ${line + 1}, column ${character + 1}`, attrs: { role: 'treeitem', 'aria-level': '2' } }, [
+    const row = h('div', { class: 'lx-references-row', title: `Line ${line + 1}, column ${character + 1}`, attrs: { role: 'treeitem', tabindex: '-1', 'aria-level': '2' } }, [
       h('span', { class: 'lx-references-position', text: `${line + 1}:${character + 1}` }),
       preview
         ? h('span', { class: 'lx-references-preview' }, [preview.before, h('mark', { text: preview.match }), preview.after])
