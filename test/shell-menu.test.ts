@@ -20,8 +20,9 @@ const { commandSpecs } = require('../src/renderer/src/workbench/workbench-comman
 const anything = new Proxy({}, { get: () => () => false }) as never
 const { FOLDER_COMMAND_SPECS } = require('../src/renderer/src/workbench/features/folders/command-ids') as typeof import('../src/renderer/src/workbench/features/folders/command-ids')
 const { TASK_COMMAND_SPECS } = require('../src/renderer/src/workbench/features/tasks/command-ids') as typeof import('../src/renderer/src/workbench/features/tasks/command-ids')
-// The workbench's table plus the commands its features register (folders, project tasks).
-const table: { id: string; title: string; keybinding?: string }[] = [...commandSpecs(anything), ...FOLDER_COMMAND_SPECS, ...TASK_COMMAND_SPECS]
+const { NAVIGATION_COMMAND_SPECS } = require('../src/renderer/src/workbench/features/references/command-ids') as typeof import('../src/renderer/src/workbench/features/references/command-ids')
+// The workbench's table plus the commands its features register (folders, project tasks, navigation views).
+const table: { id: string; title: string; keybinding?: string }[] = [...commandSpecs(anything), ...FOLDER_COMMAND_SPECS, ...TASK_COMMAND_SPECS, ...NAVIGATION_COMMAND_SPECS]
 const state = table.map((c) => ({ id: c.id, title: c.title, keybinding: c.keybinding, enabled: c.id !== 'workbench.action.files.save' }))
 
 function items(menu: MenuItemSpec[]): MenuItemSpec[] {

@@ -16,7 +16,7 @@ export function leanPathToUri(p: string): string {
   return `file://${escaped}`
 }
 
-function leanFiles(root: string, out: string[] = [], depth = 0): string[] {
+export function leanFiles(root: string, out: string[] = [], depth = 0): string[] {
   if (depth > 8) return out
   for (const e of readdirSync(root, { withFileTypes: true })) {
     if (e.name.startsWith('.')) continue // .lake, .git

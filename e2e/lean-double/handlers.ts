@@ -6,16 +6,19 @@ import {
 import { goalsAt, ppGoal, termGoalAt } from './goals'
 import type { RpcSessions } from './rpc'
 import { isPos, isRange, type Pos, type Range, uriToPath } from './text'
-import { codeActions, moduleImportedBy, moduleImports, prepareModuleHierarchy, selectionRanges, semanticTokens } from './tokens'
+import { codeActions, selectionRanges, semanticTokens } from './tokens'
+import { moduleImportedBy, moduleImports, prepareModuleHierarchy, type ModuleSources } from './module-hierarchy'
+import { incomingCalls, indexProject, outgoingCalls, prepareCallHierarchy } from './call-hierarchy'
 import { type DocWorker, RequestFailure } from './worker'
 import { occurrencesInOtherFiles } from './cross-file'
-import type { FileElab } from './elab-command'
+import type { FileElab, ModuleSource } from './elab-command'
 
 export interface HandlerCtx {
   docs: Map<string, DocWorker>
   rpc: RpcSessions
   root: string
   insertReplace: boolean
+  resolveModule(mod: string): ModuleSource | undefined
 }
 
 export interface Handler {
@@ -84,9 +87,9 @@ export const HANDLERS: Record<string, Handler> = {
     return { changes }
   }),
   'textDocument/signatureHelp': positional(() => null),
-  'textDocument/prepareCallHierarchy': positional(() => []),
-  'callHierarchy/incomingCalls': { run: async () => [] },
-  'callHierarchy/outgoingCalls': { run: async () => [] },
+  'textDocument/prepareCallHierarchy': positional((c, _d, off, _p, fe) => prepareCallHierarchy(indexProject(sources(c)), fe, off)),
+  'callHierarchy/incomingCalls': { check: checkItem, run: async (c, p) => incomingCalls(indexProject(sources(c)), p.item) },
+  'callHierarchy/outgoingCalls': { check: checkItem, run: async (c, p) => outgoingCalls(indexProject(sources(c)), p.item) },
   'textDocument/documentSymbol': { uri: tdUri, check: checkTd, run: async (_c, _p, doc) => documentSymbols((await finished(doc!)).fe) },
   'textDocument/foldingRange': { uri: tdUri, check: checkTd, run: async (_c, _p, doc) => foldingRanges((await finished(doc!)).fe) },
   'textDocument/documentColor': emptyFor([]),
@@ -168,26 +171,38 @@ export const HANDLERS: Record<string, Handler> = {
     },
     run: async (ctx, p, doc) => ctx.rpc.call(doc!, p.sessionId, posOf(p), p.method as string, p.params ?? null),
   },
-  '$/lean/prepareModuleHierarchy': { uri: tdUri, check: checkTd, run: async (ctx, _p, doc) => prepareModuleHierarchy(doc!, ctx.root) },
-  '$/lean/moduleHierarchy/imports': {
-    check: (p) => void (typeof (p.module as { uri?: unknown })?.uri === 'string' || bad('module: expected a LeanModule')),
-    run: async (ctx, p) => moduleImports(ctx.docs.values(), p.module as { name: string; uri: string }),
-  },
-  '$/lean/moduleHierarchy/importedBy': {
-    check: (p) => void (typeof (p.module as { name?: unknown })?.name === 'string' || bad('module: expected a LeanModule')),
-    run: async (ctx, p) => moduleImportedBy(ctx.docs.values(), p.module as { name: string }, ctx.root),
-  },
+  '$/lean/prepareModuleHierarchy': { uri: tdUri, check: checkTd, run: async (ctx, _p, doc) => prepareModuleHierarchy(sources(ctx), doc!.uri) },
+  '$/lean/moduleHierarchy/imports': { check: checkModule, run: async (ctx, p) => moduleImports(sources(ctx), p.module as LeanModule) },
+  '$/lean/moduleHierarchy/importedBy': { check: checkModule, run: async (ctx, p) => moduleImportedBy(sources(ctx), p.module as LeanModule) },
+}
+
+type LeanModule = { name: string; uri: string }
+
+/** Lean decodes `{module: LeanModule}`: both `name` and `uri` must be strings. */
+function checkModule(p: Record<string, unknown>): void {
+  const m = p.module as { name?: unknown; uri?: unknown } | undefined
+  if (typeof m?.name !== 'string' || typeof m.uri !== 'string') bad('module: expected a LeanModule {name, uri}')
+}
+
+function checkItem(p: Record<string, unknown>): void {
+  const item = p.item as { name?: unknown; uri?: unknown; range?: unknown; selectionRange?: unknown } | undefined
+  if (typeof item?.name !== 'string' || typeof item.uri !== 'string' || !isRange(item.range) || !isRange(item.selectionRange)) bad('item: expected a CallHierarchyItem')
+}
+
+/** The project's files as the watchdog sees them: open documents in their current text, the rest on disk. */
+function sources(ctx: HandlerCtx): ModuleSources & { resolveModule: (mod: string) => ModuleSource | undefined } {
+  const open = new Map<string, string>()
+  for (const d of ctx.docs.values()) {
+    const file = uriToPath(d.uri)
+    if (file) open.set(file, d.text.text)
+  }
+  return { root: ctx.root, openText: (file) => open.get(file), resolveModule: ctx.resolveModule }
 }
 
 /** Uses of the global constant at `off` in the project's other files (open ones in their current text). */
 function elsewhere(ctx: HandlerCtx, doc: DocWorker, fe: FileElab, off: number): { uri: string; range: Range }[] {
   const name = constantWrittenAt(fe, off)
   if (!name) return []
-  const open = new Map<string, string>()
-  for (const d of ctx.docs.values()) {
-    const file = uriToPath(d.uri)
-    if (file) open.set(file, d.text.text)
-  }
   const self = uriToPath(doc.uri)
-  return occurrencesInOtherFiles(name, ctx.root, new Set(self ? [self] : []), (file) => open.get(file))
+  return occurrencesInOtherFiles(name, ctx.root, new Set(self ? [self] : []), sources(ctx).openText)
 }

@@ -160,6 +160,8 @@ export class Server implements WorkerHost {
       workspaceSymbolProvider: true,
     }
     for (const name of this.knobs.omitCapabilities) delete capabilities[name]
+    // The module hierarchy (Lean ≥ 4.22) is advertised under `experimental`.
+    if (this.knobs.omitCapabilities.has('moduleHierarchyProvider')) delete (capabilities.experimental as Record<string, unknown>).moduleHierarchyProvider
     this.reply(msg.id, { capabilities, serverInfo: { name: 'Lean 4 Server', version: '0.3.0' } })
     if (this.knobs.exitAfterInit) {
       process.stderr.write('lean-double: LEAN_DOUBLE_EXIT_AFTER_INIT is set, exiting with code 1\n')
@@ -207,7 +209,7 @@ export class Server implements WorkerHost {
     const key = JSON.stringify(id)
     if (this.pending.has(key)) this.violation(`request id ${key} reused while still pending`)
     this.pending.set(key, p)
-    const ctx: HandlerCtx = { docs: this.docs, rpc: this.rpc, root: this.root, insertReplace: this.insertReplace }
+    const ctx: HandlerCtx = { docs: this.docs, rpc: this.rpc, root: this.root, insertReplace: this.insertReplace, resolveModule: (m) => this.resolveModule(m) }
     void (async () => {
       try {
         if (doc?.crashed) await doc.whenAlive()
@@ -372,6 +374,7 @@ const METHODS_OF_CAPABILITY: Record<string, readonly string[]> = {
   callHierarchyProvider: ['textDocument/prepareCallHierarchy', 'callHierarchy/incomingCalls', 'callHierarchy/outgoingCalls'],
   renameProvider: ['textDocument/prepareRename', 'textDocument/rename'],
   referencesProvider: ['textDocument/references'],
+  moduleHierarchyProvider: ['$/lean/prepareModuleHierarchy', '$/lean/moduleHierarchy/imports', '$/lean/moduleHierarchy/importedBy'],
 }
 
 function omittedBy(omitted: ReadonlySet<string>, method: string): boolean {

@@ -1,9 +1,6 @@
-// Semantic tokens (relative encoding with the legend of §3.4), code actions, selection ranges and the
-// module hierarchy requests.
+// Semantic tokens (relative encoding with the legend of §3.4), code actions and selection ranges.
 import type { FileElab } from './elab-command'
 import type { Range } from './text'
-import { moduleOfUri } from './text'
-import type { DocWorker } from './worker'
 
 export const TOKEN_TYPES = [
   'keyword', 'variable', 'property', 'function', 'namespace', 'type', 'class', 'enum', 'interface', 'struct',
@@ -81,34 +78,4 @@ export function selectionRanges(fe: FileElab, positions: { line: number; charact
     if (tok) return { range: fe.doc.range(tok.s, tok.e), ...(parent ? { parent } : {}) }
     return parent ?? { range: { start: p, end: p } }
   })
-}
-
-const TOOLCHAIN_SRC = 'file:///lean-double/toolchain/src/lean'
-
-function moduleUri(mod: string, resolved?: string): string {
-  return resolved ?? `${TOOLCHAIN_SRC}/${mod.split('.').join('/')}.lean`
-}
-
-export function prepareModuleHierarchy(doc: DocWorker, root: string): unknown {
-  const name = moduleOfUri(doc.uri, root)
-  return name ? { name, uri: doc.uri } : null
-}
-
-const importKind = { isPrivate: false, isAll: false, metaKind: 'nonMeta' }
-
-export function moduleImports(docs: Iterable<DocWorker>, mod: { name: string; uri: string }): unknown[] {
-  for (const d of docs) {
-    if (d.uri !== mod.uri || !d.run) continue
-    return d.run.fe.imports.map((i) => ({ module: { name: i.module, uri: moduleUri(i.module, i.uri) }, kind: importKind }))
-  }
-  return []
-}
-
-export function moduleImportedBy(docs: Iterable<DocWorker>, mod: { name: string }, root: string): unknown[] {
-  const out: unknown[] = []
-  for (const d of docs) {
-    if (!d.run?.fe.imports.some((i) => i.module === mod.name)) continue
-    out.push({ module: { name: moduleOfUri(d.uri, root) ?? d.uri, uri: d.uri }, kind: importKind })
-  }
-  return out
 }

@@ -84,6 +84,10 @@ export const MENU_LAYOUT: TopMenu[] = [
     entries: [
       { command: 'workbench.action.quickOpen', label: 'Go to &File…' },
       { command: 'workbench.action.showAllSymbols', label: 'Go to Symbol in &Workspace…' }, SEP,
+      { command: 'references-view.findReferences', label: 'Find All &References' },
+      { command: 'references-view.showCallHierarchy', label: 'Show &Call Hierarchy' },
+      { command: 'lean4.leanModuleHierarchy.showModuleHierarchy', label: 'Show &Module Hierarchy' },
+      { command: 'lean4.leanModuleHierarchy.showInverseModuleHierarchy', label: 'Show &Inverse Module Hierarchy' }, SEP,
       { command: 'workbench.action.nextEditor', label: '&Next Editor' },
       { command: 'workbench.action.previousEditor', label: '&Previous Editor' },
     ],

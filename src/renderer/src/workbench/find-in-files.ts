@@ -4,6 +4,7 @@
 import type { SearchMatch } from '../../../shared/api'
 import type { Range } from '../../../shared/lsp'
 import type { Backend } from '../backend/backend'
+import type { monaco } from '../editor/monaco'
 import { h } from './dom'
 import { relativeTo } from './file-actions'
 import type { QuickPick } from './quick-pick'
@@ -15,6 +16,13 @@ export function previewParts(m: SearchMatch): [string, string, string] {
   const start = m.character - m.preview.offset
   const text = m.preview.text
   return [text.slice(0, start), text.slice(start, start + m.length), text.slice(start + m.length)]
+}
+
+/** Like VS Code, a selection within one line in the editor is what to look for; else nothing. */
+export function singleLineSelection(editor: monaco.editor.ICodeEditor): string {
+  const selection = editor.getSelection()
+  const model = editor.getModel()
+  return selection && model && !selection.isEmpty() && selection.startLineNumber === selection.endLineNumber ? model.getValueInRange(selection) : ''
 }
 
 export function showFindInFiles(

@@ -19,7 +19,7 @@ import { openTabsOf } from './open-tabs'
 import { QuickPick } from './quick-pick'
 import { SessionKeeper } from './session-keeper'
 import { showWorkspaceSymbols } from './workspace-symbols'
-import { showFindInFiles } from './find-in-files'
+import { showFindInFiles, singleLineSelection } from './find-in-files'
 import { CommandRegistry } from './commands'
 import { Dialogs } from './dialogs'
 import { DiagnosticsStore } from './diagnostics-store'
@@ -47,6 +47,7 @@ import { WorkbenchStatus } from './workbench-status'
 import { FolderCommands } from './features/folders'
 import { isUnder } from './server-states'
 import { createPanelTabs, installFor, TasksFeature, type PanelTabs } from './features/tasks'
+import { installNavigationViews } from './features/references'
 
 export class Workbench implements Disposable {
   private readonly disposables = new DisposableStore()
@@ -214,6 +215,12 @@ export class Workbench implements Disposable {
         run: (id) => this.runCommand(id),
       }),
     )
+    const activeLeanUri = () => (this.group.activeDocument()?.isLean ? this.group.activeDocument()?.uri : undefined)
+    d.add(installNavigationViews({
+      requester: features.requester, editor: this.group.editor, panels, roots: () => this.info.roots, activeLeanUri,
+      reveal: (uri, range) => void this.showDocument(uri, range), notify: (m) => this.notifications.show(m, 'info'),
+      showPanel: () => this.setPanelVisible(true), hidePanel: () => this.setPanelVisible(false),
+    }, this.commands, (id) => this.runCommand(id)))
     d.add(new KeybindingService(this.commands, isMac, () => this.dialogs.isOpen, (err) => this.notifications.error('Command failed', err)))
     const shell = shellPreload(window.lecternShell)
     if (shell) {
@@ -334,14 +341,10 @@ export class Workbench implements Disposable {
   }
 
   private findInFiles(): void {
-    // Like VS Code, a selection in the editor is what to look for.
-    const selection = this.group.editor.getSelection()
-    const model = this.group.editor.getModel()
-    const selected = selection && model && !selection.isEmpty() && selection.startLineNumber === selection.endLineNumber ? model.getValueInRange(selection) : ''
     showFindInFiles(this.picker, this.backend, {
       root: this.info.roots[0],
       reveal: (path, range) => void this.openPath(path, range),
-      initialQuery: selected,
+      initialQuery: singleLineSelection(this.group.editor),
     })
   }
 

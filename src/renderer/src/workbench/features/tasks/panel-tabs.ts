@@ -1,36 +1,46 @@
 // The bottom panel holds Problems and Output side by side as tabs (as VS Code's panel does); one shows at a time.
+// Features add their own views (References, Call Hierarchy, Module Hierarchy) with `add`.
 import { DisposableStore, type Disposable, listen } from '../../disposables'
 import { h } from '../../dom'
 
-export type PanelView = 'problems' | 'output'
+export type PanelView = 'problems' | 'output' | (string & {})
 
 export interface PanelTabs extends Disposable {
   problems: HTMLElement
   output: HTMLElement
   show(view: PanelView): void
   active(): PanelView
+  /** A new tab after the others; its view element is returned (empty, hidden until shown). */
+  add(view: string, label: string): HTMLElement
 }
 
 export function createPanelTabs(panel: HTMLElement): PanelTabs {
   const disposables = new DisposableStore()
-  const problems = h('div', { class: 'lx-panel-view', attrs: { 'data-view': 'problems' } })
-  const output = h('div', { class: 'lx-panel-view', attrs: { 'data-view': 'output', 'data-testid': 'output-panel' } })
-  const tab = (view: PanelView, label: string) =>
-    h('button', { class: 'lx-panel-tab', text: label, attrs: { type: 'button', role: 'tab', 'data-view': view } })
-  const tabs = { problems: tab('problems', 'Problems'), output: tab('output', 'Output') }
-  const strip = h('div', { class: 'lx-panel-tabs', attrs: { role: 'tablist', 'aria-label': 'Panel' } }, [tabs.problems, tabs.output])
+  const strip = h('div', { class: 'lx-panel-tabs', attrs: { role: 'tablist', 'aria-label': 'Panel' } })
+  const views = new Map<string, { tab: HTMLElement; view: HTMLElement }>()
   panel.classList.add('lx-panel-tabbed')
-  panel.replaceChildren(strip, problems, output)
+  panel.replaceChildren(strip)
   let current: PanelView = 'problems'
   const show = (view: PanelView) => {
     current = view
-    for (const v of ['problems', 'output'] as const) {
-      tabs[v].setAttribute('aria-selected', String(v === view))
-      ;(v === 'problems' ? problems : output).hidden = v !== view
+    for (const [id, v] of views) {
+      v.tab.setAttribute('aria-selected', String(id === view))
+      v.view.hidden = id !== view
     }
   }
-  disposables.add(listen(tabs.problems, 'click', () => show('problems')))
-  disposables.add(listen(tabs.output, 'click', () => show('output')))
+  const add = (id: string, label: string, testId?: string) => {
+    const view = h('div', { class: 'lx-panel-view', attrs: { 'data-view': id, ...(testId ? { 'data-testid': testId } : {}) } })
+    const tab = h('button', { class: 'lx-panel-tab', text: label, attrs: { type: 'button', role: 'tab', 'data-view': id } })
+    views.set(id, { tab, view })
+    strip.append(tab)
+    panel.append(view)
+    disposables.add(listen(tab, 'click', () => show(id)))
+    view.hidden = id !== current
+    tab.setAttribute('aria-selected', String(id === current))
+    return view
+  }
+  const problems = add('problems', 'Problems')
+  const output = add('output', 'Output', 'output-panel')
   show('problems')
-  return { problems, output, show, active: () => current, dispose: () => disposables.dispose() }
+  return { problems, output, show, active: () => current, add: (id, label) => add(id, label), dispose: () => disposables.dispose() }
 }
