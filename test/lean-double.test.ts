@@ -360,7 +360,9 @@ describe('lean-double strictness and knobs', { concurrency: true }, () => {
   })
 
   it('expires RPC sessions without keep-alive, and keepAlive extends them', async () => {
-    const d = startDouble({ LEAN_DOUBLE_RPC_EXPIRY_MS: '300' })
+    // Expiry well above the keep-alive interval, so a loaded machine delaying one timer cannot expire `b`;
+    // keep-alives go on until `a` has been quiet for longer than the expiry.
+    const d = startDouble({ LEAN_DOUBLE_RPC_EXPIRY_MS: '1000' })
     const init = await handshake(d, { rpcWireFormat: 'v1' })
     assert.equal(init.capabilities.experimental.rpcProvider.rpcWireFormat, 'v1')
     const uri = d.uri('Expire.lean')
@@ -371,7 +373,8 @@ describe('lean-double strictness and knobs', { concurrency: true }, () => {
     const b = ((await d.conn.sendRequest('$/lean/rpc/connect', { uri })) as any).sessionId
     const first = (await call(a)) as any
     assert.deepEqual(Object.keys(first.goals[0].ctx), ['__rpcref'])
-    for (let i = 0; i < 5; i++) {
+    const quietSince = Date.now()
+    while (Date.now() - quietSince < 1600) {
       await new Promise((r) => setTimeout(r, 100))
       await d.conn.sendNotification('$/lean/rpc/keepAlive', { uri, sessionId: b })
     }
