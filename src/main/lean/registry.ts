@@ -1,5 +1,6 @@
 // One ProjectServer (+ DocumentSync) per project root (DESIGN §4). Routes documents and requests to the
 // server of their project, forwards server notifications to the diagnostics store and the `lsp` channel.
+import { resolve } from 'node:path'
 import { CancellationTokenSource, ResponseError } from 'vscode-jsonrpc/node'
 import { LecternErrorCodes, type Settings } from '../../shared/api'
 import type { ServerEvent } from '../../shared/channels'
@@ -19,6 +20,7 @@ import type { DocumentStore, OpenDocument } from './documents'
 import { ProjectServer } from './project-server'
 import { RpcKeepAlive } from './rpc-keepalive'
 import { ToolchainFileWatcher } from './toolchain-file-watcher'
+import { WatchedFiles } from './watched-files/watched-files'
 
 export interface RegistryOptions {
   hub: Hub
@@ -236,14 +238,21 @@ export class LeanServerRegistry {
     const sync = new DocumentSync(server, this.options.documents, this.diagnostics, hub, buildMode)
     const disposables = new DisposableStore()
     disposables.add(sync)
+    // A loose file's folder may be the home folder: only projects and open folders are watched.
+    const watchable = project.kind !== 'standalone' || this.options.workspaceRoots().some((r) => resolve(r) === project.root)
+    const watched = watchable ? disposables.add(new WatchedFiles({ root: project.root, hub })) : undefined
     disposables.add(server.onDidStart.event((proc) => {
       this.keepAlive.removeProject(project.root)
+      watched?.attach(proc)
       proc.onNotification.event(({ method, params }) => this.onServerNotification(method, params))
       proc.onServerRequest.event(({ method, params }) => {
         if (hub.wantsLsp(method, 'server')) hub.publish('lsp', { direction: 'server', method, params })
       })
     }))
-    disposables.add(server.onDidStop.event(() => this.keepAlive.removeProject(project.root)))
+    disposables.add(server.onDidStop.event(() => {
+      this.keepAlive.removeProject(project.root)
+      watched?.detach()
+    }))
     disposables.add(new ToolchainFileWatcher(project, (reason) => server.suggestRestart(reason)))
     const entry: Entry = { project, server, sync, disposables }
     this.entries.set(project.root, entry)
