@@ -7,6 +7,7 @@ import { RpcSessions, type WireFormat } from './rpc'
 import { TOKEN_MODIFIERS, TOKEN_TYPES } from './tokens'
 import { FrameReader, FrameWriter, type Id, MessageLog, type NotificationMessage, type RequestMessage, type ResponseMessage, classify } from './transport'
 import { type ContentChange, isRange, moduleOfUri, pathOfModule, pathToUri, uriToPath } from './text'
+import { leanUri } from './lean-uri'
 import { type BuildMode, DocWorker, RequestFailure, type WorkerHost } from './worker'
 import { handleNotification } from './notifications'
 
@@ -320,6 +321,12 @@ export class Server implements WorkerHost {
     this.rpc.invalidate(doc.uri)
     this.docs.delete(doc.uri)
     this.notify('textDocument/publishDiagnostics', { uri: doc.uri, version: doc.version, diagnostics: [] })
+  }
+
+  /** A watched `.lean` file changed on disk; only a uri written as Lean writes it matches an import. */
+  watchedFileChanged(uri: string): void {
+    const mod = moduleOfUri(uri, this.root)
+    if (mod && leanUri(pathOfModule(mod, this.root)) === uri) this.dependencyChanged(uri)
   }
 
   /** A dependency was saved or changed on disk: importers get the sticky "should be rebuilt" notice. */
