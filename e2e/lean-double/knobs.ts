@@ -7,6 +7,12 @@ function int(name: string, fallback: number): number {
   return Number.isFinite(n) && n >= 0 ? n : fallback
 }
 
+/**
+ * Not an environment knob but a text one: a line that is exactly this comment crashes that file's worker (only
+ * that file) when processing reaches it, as a stack overflow in `#eval` would (README: "file worker crash").
+ */
+export const WORKER_CRASH_MARKER = '-- double: worker-crash'
+
 export interface Knobs {
   /** Delay before each command is elaborated (ms). */
   delayMs: number

@@ -316,6 +316,15 @@ export class Server implements WorkerHost {
   }
 
   closeDoc(doc: DocWorker): void {
+    if (doc.crashed) {
+      // Watchdog.lean `terminateFileWorker`: writing `exit` to the dead worker fails and it returns there, so
+      // requests queued since the crash are never answered and no empty diagnostics go out.
+      for (const p of [...this.pending.values()]) if (p.uri === doc.uri) this.settle(p, () => undefined)
+      doc.close()
+      this.rpc.invalidate(doc.uri)
+      this.docs.delete(doc.uri)
+      return
+    }
     this.failPending((p) => p.uri === doc.uri, -32801, `The file worker for ${doc.uri} has been terminated.`)
     doc.close()
     this.rpc.invalidate(doc.uri)

@@ -19,6 +19,8 @@ interface FileProgressParams {
 export class DiagnosticsStore {
   private readonly diagnostics = new Map<string, DiagnosticsEvent>()
   private readonly progress = new Map<string, ProgressEvent>()
+  /** Files whose worker crashed, with Lean's message; until the next edit or reopen restarts it. */
+  private readonly crashes = new Map<string, string>()
 
   constructor(private readonly hub: Hub) {
     hub.setReplay('diagnostics', (f) => (f.uri ? opt(this.diagnostics.get(f.uri)) : [...this.diagnostics.values()]))
@@ -49,13 +51,33 @@ export class DiagnosticsStore {
   }
 
   applyProgress(params: FileProgressParams): void {
-    const event: ProgressEvent = {
-      uri: params.textDocument.uri,
-      version: params.textDocument.version ?? 0,
-      processing: params.processing,
-    }
-    this.progress.set(event.uri, event)
+    const uri = params.textDocument.uri
+    const event: ProgressEvent = { uri, version: params.textDocument.version ?? 0, processing: params.processing }
+    const crash = this.crashes.get(uri)
+    if (crash !== undefined) event.workerCrash = crash
+    this.progress.set(uri, event)
     this.hub.publish('progress', event)
+  }
+
+  workerCrash(uri: string): string | undefined {
+    return this.crashes.get(uri)
+  }
+
+  /** A request for this file failed because its worker crashed: say so with its progress until it restarts. */
+  markWorkerCrashed(uri: string, message: string): void {
+    if (this.crashes.get(uri) === message) return
+    this.crashes.set(uri, message)
+    this.republishProgress(uri)
+  }
+
+  /** The file's worker is being restarted (an edit, a reopen, a new server). */
+  clearWorkerCrash(uri: string): void {
+    if (this.crashes.delete(uri)) this.republishProgress(uri)
+  }
+
+  private republishProgress(uri: string): void {
+    const prev = this.progress.get(uri)
+    this.applyProgress({ textDocument: { uri, version: prev?.version ?? 0 }, processing: prev?.processing ?? [] })
   }
 
   /** The server for this uri went away: nothing is being processed any more. */
@@ -68,6 +90,7 @@ export class DiagnosticsStore {
   /** The document was closed: forget it and tell subscribers its diagnostics are gone. */
   forget(uri: string): void {
     const prev = this.diagnostics.get(uri)
+    this.crashes.delete(uri)
     this.clearProgress(uri)
     this.progress.delete(uri)
     if (prev) {

@@ -18,6 +18,7 @@ import { DiagnosticsStore } from './diagnostics-store'
 import { DocumentSync } from './document-sync'
 import type { DocumentStore, OpenDocument } from './documents'
 import { ProjectServer } from './project-server'
+import { Abandonment } from './abandonment'
 import { RpcKeepAlive } from './rpc-keepalive'
 import { ToolchainFileWatcher } from './toolchain-file-watcher'
 import { WatchedFiles } from './watched-files/watched-files'
@@ -48,6 +49,7 @@ export class LeanServerRegistry {
   private readonly projectByUri = new Map<string, string>()
   private readonly pendingAttach = new Map<string, Promise<Entry>>()
   private readonly requests = new Map<string, CancellationTokenSource>()
+  private readonly abandonment = new Abandonment()
   readonly keepAlive: RpcKeepAlive
   private readonly disposables = new DisposableStore()
 
@@ -111,16 +113,25 @@ export class LeanServerRegistry {
     }
     const source = new CancellationTokenSource()
     if (requestId) this.requests.set(requestId, source)
+    const sentAtVersion = this.options.documents.get(uri)?.version
+    const abandoned = this.abandonment.track(uri)
     try {
-      return await proc.sendRequest(method, params, source.token)
+      return await Promise.race([proc.sendRequest(method, params, source.token), abandoned.promise])
     } catch (err) {
+      if (err instanceof ApiError) throw err
       // vscode-jsonrpc's own codes (-32099…-32090) mean the connection, not Lean, failed the request.
       const fromLean = err instanceof ResponseError && !(err.code <= -32090 && err.code >= -32099)
-      if (fromLean && proc.isAlive) throw new ApiError(err.code, err.message, err.data)
+      if (fromLean && proc.isAlive) {
+        // This file's worker crashed (not the server): say so, unless an edit has restarted it since.
+        const crashed = err.code === LeanErrorCodes.WorkerCrashed || err.code === LeanErrorCodes.WorkerExited
+        if (crashed && this.options.documents.get(uri)?.version === sentAtVersion) this.diagnostics.markWorkerCrashed(uri, err.message)
+        throw new ApiError(err.code, err.message, err.data)
+      }
       // The server died under the request: report it like Lean reports a crashed worker, so the
       // infoview drops its RPC session and reconnects once the server is back.
       throw new ApiError(LeanErrorCodes.WorkerCrashed, `The Lean server stopped while handling '${method}'; Lectern is restarting it.`)
     } finally {
+      abandoned.dispose()
       if (requestId) this.requests.delete(requestId)
       source.dispose()
     }
@@ -149,7 +160,13 @@ export class LeanServerRegistry {
 
   async restartFile(uri: string, mode?: DependencyBuildMode): Promise<void> {
     const entry = await this.requireEntry(uri)
-    await entry.sync.restartFile(uri, mode)
+    const crashed = this.diagnostics.workerCrash(uri) !== undefined
+    // Lean queues requests for a crashed worker and drops them when the file is closed (Watchdog.lean
+    // `terminateFileWorker`): once didClose is out, the requests sent before it are answered here as Lean
+    // answers requests to a closed worker, so they are retried against the new one.
+    await entry.sync.restartFile(uri, mode, () => {
+      if (crashed) this.abandonment.abandon(uri, new ApiError(LeanErrorCodes.ContentModified, `The file worker for ${uri} has been terminated.`))
+    })
   }
 
   async restartServer(project: string): Promise<void> {
