@@ -64,3 +64,23 @@ test('editing a crashed file restarts its worker: the crash state clears and the
   assert.deepEqual(msgs, ['1', '4'])
   assert.equal(c.latest('progress', (p) => p.uri === doc.uri)?.workerCrash, undefined)
 })
+
+test('with no request in flight, a fatal stop with no error is taken for the crash it is; a header error is not', async (t) => {
+  const h = await startCore({ files: { ...PROJECT, 'Quiet.lean': '#eval 1\n-- double: worker-crash\n', 'Header.lean': 'import Nowhere.Module\n#eval 1\n' } })
+  t.after(() => h.dispose())
+  const c = new TestClient(h.core)
+  await c.subscribeAll()
+  const header = await c.call('doc.open', { path: h.file('Header.lean') })
+  await waitFor(() => c.latest('progress', (p) => p.uri === header.uri && p.processing[0]?.kind === 2), 'the header error stops Header.lean')
+  const quiet = await c.call('doc.open', { path: h.file('Quiet.lean') })
+  const crashed = await waitFor(() => c.latest('progress', (p) => p.uri === quiet.uri && p.workerCrash !== undefined), 'Quiet.lean marked crashed')
+  assert.match(crashed.workerCrash!, /stopped with no error message; it likely crashed/)
+  assert.ok(
+    c.events.every((e) => e.channel !== 'progress' || e.payload.uri !== header.uri || e.payload.workerCrash === undefined),
+    'the header error (an error diagnostic) is never taken for a crash',
+  )
+  // An edit restarts the worker; without the marker line it runs to the end.
+  await c.call('doc.change', { uri: quiet.uri, changes: [{ range: { start: { line: 1, character: 0 }, end: { line: 2, character: 0 } }, text: '' }] })
+  await c.waitDiagnostics(quiet.uri, (m) => m.includes('1'))
+  assert.equal(c.latest('progress', (p) => p.uri === quiet.uri)?.workerCrash, undefined)
+})

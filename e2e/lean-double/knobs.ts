@@ -34,6 +34,8 @@ export interface Knobs {
   unansweredWarnMs: number
   /** Server capabilities left out of the initialize result, as an older Lean; their requests get -32601. */
   omitCapabilities: ReadonlySet<string>
+  /** How many times each file's worker crashes at WORKER_CRASH_MARKER; later workers run past it (a flaky crash). */
+  workerCrashes: number
   /** When a document contains this, allocate memory without bound (tests of memory limits). */
   hogMemoryOn: string | undefined
 }
@@ -51,5 +53,6 @@ export function readKnobs(): Knobs {
     unansweredWarnMs: int('LEAN_DOUBLE_UNANSWERED_WARN_MS', 5000),
     omitCapabilities: new Set((process.env.LEAN_DOUBLE_OMIT_CAPABILITIES ?? '').split(',').filter(Boolean)),
     hogMemoryOn: process.env.LEAN_DOUBLE_HOG_MEMORY_ON || undefined,
+    workerCrashes: int('LEAN_DOUBLE_WORKER_CRASHES', Number.POSITIVE_INFINITY),
   }
 }

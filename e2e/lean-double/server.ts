@@ -28,6 +28,8 @@ export class Server implements WorkerHost {
   insertReplace = false
   docs = new Map<string, DocWorker>()
   dirtyModules = new Set<string>()
+  /** Worker crashes so far per file (LEAN_DOUBLE_WORKER_CRASHES). */
+  private readonly crashCount = new Map<string, number>()
   rpc: RpcSessions
   registerAnswered = false
   private writer: FrameWriter
@@ -261,7 +263,12 @@ export class Server implements WorkerHost {
   }
 
   onCrash(doc: DocWorker): void {
+    this.crashCount.set(doc.uri, (this.crashCount.get(doc.uri) ?? 0) + 1)
     this.rpc.invalidate(doc.uri)
+  }
+
+  mayCrash(uri: string): boolean {
+    return (this.crashCount.get(uri) ?? 0) < this.knobs.workerCrashes
   }
 
   chatter(uri: string, line: string): void {

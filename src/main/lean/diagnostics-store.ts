@@ -47,20 +47,36 @@ export class DiagnosticsStore {
     }
     this.diagnostics.set(params.uri, event)
     this.hub.publish('diagnostics', event)
+    // An error published after a fatal stop explains it: not a crash after all.
+    const progress = this.progress.get(params.uri)
+    if (progress?.workerCrash !== undefined && this.workerCrashOf(params.uri, progress.processing) === undefined) this.republishProgress(params.uri)
     return event
   }
 
   applyProgress(params: FileProgressParams): void {
     const uri = params.textDocument.uri
     const event: ProgressEvent = { uri, version: params.textDocument.version ?? 0, processing: params.processing }
-    const crash = this.crashes.get(uri)
+    const crash = this.workerCrashOf(uri, params.processing)
     if (crash !== undefined) event.workerCrash = crash
     this.progress.set(uri, event)
     this.hub.publish('progress', event)
   }
 
   workerCrash(uri: string): string | undefined {
-    return this.crashes.get(uri)
+    return this.progress.get(uri)?.workerCrash
+  }
+
+  /**
+   * Lean's message from a request that failed with the crash; otherwise, when nothing was in flight to fail,
+   * what the progress shows: processing stopped fatally from the start of the file with no error to say why.
+   * (Every other fatal stop — a header error, imports to rebuild, a failed `lake setup-file` — publishes an error.)
+   */
+  private workerCrashOf(uri: string, processing: FileProgressProcessingInfo[]): string | undefined {
+    const explicit = this.crashes.get(uri)
+    if (explicit !== undefined) return explicit
+    const fatal = processing.some((p) => p.kind === 2 && p.range.start.line === 0 && p.range.start.character === 0)
+    if (!fatal || this.diagnostics.get(uri)?.diagnostics.some((d) => d.severity === 1)) return undefined
+    return "Lean's worker for this file stopped with no error message; it likely crashed (a stack overflow or a bug)."
   }
 
   /** A request for this file failed because its worker crashed: say so with its progress until it restarts. */
