@@ -84,11 +84,13 @@ describe('registered watchers', () => {
     assert.equal(r.wants(`${root}/A.lean`, 1), false)
   })
 
-  it('never watches .git, node_modules or Lake\'s dependency checkouts', () => {
+  it('never watches .git, node_modules, Lake\'s dependency checkouts or its generated C', () => {
     assert.equal(ignoredInLeanProject('.git'), true)
     assert.equal(ignoredInLeanProject('docs/node_modules'), true)
     assert.equal(ignoredInLeanProject('.lake/packages'), true)
     assert.equal(ignoredInLeanProject('.lake/build'), false)
+    assert.equal(ignoredInLeanProject('.lake/build/ir'), true, 'generated C, thousands of files')
+    assert.equal(ignoredInLeanProject('.lake/build/lib'), false, 'where the .ilean files are')
     assert.equal(ignoredInLeanProject('Mathlib'), false)
   })
 })

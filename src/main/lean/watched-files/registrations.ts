@@ -101,8 +101,11 @@ export class WatcherRegistrations {
   }
 }
 
-/** Folders never watched: big, and never what Lean registers for (dependencies change through Lake tasks). */
+/**
+ * Folders never watched: big, and never what Lean registers for — dependencies change through Lake tasks, and
+ * `.lake/build/ir` holds the generated C (the `.ilean` files are under `.lake/build/lib`).
+ */
 export function ignoredInLeanProject(relPath: string): boolean {
   const name = relPath.slice(relPath.lastIndexOf('/') + 1)
-  return name === '.git' || name === 'node_modules' || relPath === '.lake/packages' || relPath === 'lake-packages'
+  return name === '.git' || name === 'node_modules' || ['.lake/packages', 'lake-packages', '.lake/build/ir'].includes(relPath)
 }
