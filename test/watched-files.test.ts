@@ -147,15 +147,22 @@ describe('a watched folder tree', () => {
 
   /** Runs `act` and resolves with the batches seen until `done` says enough. */
   function watchUntil(root: string, act: () => void, done: (all: FileChange[]) => boolean): Promise<{ all: FileChange[]; watcher: TreeWatcher }> {
-    return new Promise((resolve) => {
+    return new Promise((resolve, reject) => {
       const all: FileChange[] = []
+      // The watcher does not keep the process alive (it never should); this timer does, and fails a lost event.
+      const guard = setTimeout(() => {
+        watcher.dispose()
+        reject(new Error(`changes seen so far: ${JSON.stringify(all)}`))
+      }, 30_000)
       const watcher = new TreeWatcher({
         root,
         ignoreDir: ignoredInLeanProject,
         settleMs: 30,
         onChanges: (changes) => {
           all.push(...changes)
-          if (done(all)) resolve({ all, watcher })
+          if (!done(all)) return
+          clearTimeout(guard)
+          resolve({ all, watcher })
         },
       })
       act()
