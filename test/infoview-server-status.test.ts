@@ -31,6 +31,27 @@ describe('infoview server status', () => {
     assert.equal(projectOf('file:///C:/Users/u/p/X.lean', ['c:\\Users\\u\\p']), 'c:\\Users\\u\\p')
   })
 
+  it('a crashed worker stops the infoview for that file only; its restart announces the server again', async () => {
+    const { status, log } = setup()
+    status.update(ev('/p', 'running'))
+    status.setActiveUri('file:///p/A.lean')
+    await flush()
+    log.length = 0
+    status.setFileCrash('file:///p/A.lean', 'Server process for file:///p/A.lean crashed, likely due to a stack overflow or a bug.')
+    status.setFileCrash('file:///p/A.lean', 'Server process for file:///p/A.lean crashed, likely due to a stack overflow or a bug.')
+    assert.deepEqual(log, ['serverStopped Lean stopped processing this file.'], 'once, with its own sentence')
+    status.setActiveUri('file:///p/B.lean')
+    await flush()
+    assert.deepEqual(log.slice(1), ['initializeResult file:///p/B.lean', 'serverStopped undefined', 'serverRestarted'], 'another file of the project works')
+    log.length = 0
+    status.setFileCrash('file:///p/B.lean', undefined) // not crashed: nothing to say
+    status.setActiveUri('file:///p/A.lean')
+    assert.deepEqual(log, ['serverStopped Lean stopped processing this file.'])
+    status.setFileCrash('file:///p/A.lean', undefined)
+    await flush()
+    assert.deepEqual(log.slice(1), ['initializeResult file:///p/A.lean', 'serverStopped undefined', 'serverRestarted'])
+  })
+
   it('announces a running server once per start, and again after a restart', async () => {
     const { status, log } = setup()
     status.update(ev('/p', 'running'))

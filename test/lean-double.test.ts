@@ -307,6 +307,26 @@ describe('lean-double', () => {
     const h = (await queued) as any
     assert.equal(h.contents.value, '```lean\n1 : Nat\n```')
   })
+
+  it('after a worker crash, close + open (Restart File) starts a fresh worker; requests queued since the crash stay unanswered', async () => {
+    const uri = d.uri('CrashReopen.lean')
+    const text = '#eval 1\n-- double: worker-crash\n#eval 2\n'
+    await open(d, uri, text)
+    await expectError(d.conn.sendRequest('textDocument/hover', { textDocument: { uri }, position: pos(2, 1) }), -32902, `Server process for ${uri} crashed, likely due to a stack overflow or a bug.`)
+    let settled = false
+    void d.conn.sendRequest('textDocument/hover', { textDocument: { uri }, position: pos(0, 6) }).then(
+      () => (settled = true),
+      () => (settled = true),
+    )
+    const before = d.notes.length
+    await d.conn.sendNotification('textDocument/didClose', { textDocument: { uri } })
+    await open(d, uri, '#eval 1\n', 2)
+    const h = (await d.conn.sendRequest('textDocument/hover', { textDocument: { uri }, position: pos(0, 6) })) as any
+    assert.equal(h.contents.value, '```lean\n1 : Nat\n```')
+    assert.equal(settled, false, 'Lean drops the queued request with the dead worker')
+    const cleared = d.notes.slice(before).find((n) => n.method === 'textDocument/publishDiagnostics' && n.params.uri === uri && n.params.version === 1)
+    assert.equal(cleared, undefined, 'no empty publish for the crashed worker')
+  })
 })
 
 describe('lean-double strictness and knobs', { concurrency: true }, () => {

@@ -12,6 +12,7 @@ import {
 import type { Command, CommandNode } from './parser'
 import { parseFile } from './parse-file'
 import { type PPCtx, ctxFor, pp } from './pretty'
+import { WORKER_CRASH_MARKER } from './knobs'
 import { TextDoc, moduleOfUri } from './text'
 import type { ParsedFile } from './parser'
 
@@ -51,7 +52,7 @@ export function elabFile(text: string, opts: ElabOptions): FileElab {
   const commands = parsed.commands
   const imports: ImportInfo[] = []
   const out: FileElab = { text, doc, parsed, imports, headerEnd: 0, cmds: [], env, local: [] }
-  const crash = parsed.comments.find((c) => c.text.trim() === '-- double: worker-crash')
+  const crash = parsed.comments.find((c) => c.text.trim() === WORKER_CRASH_MARKER)
   if (crash) out.crashAt = crash.s
 
   let idx = 0

@@ -7,6 +7,12 @@ function int(name: string, fallback: number): number {
   return Number.isFinite(n) && n >= 0 ? n : fallback
 }
 
+/**
+ * Not an environment knob but a text one: a line that is exactly this comment crashes that file's worker (only
+ * that file) when processing reaches it, as a stack overflow in `#eval` would (README: "file worker crash").
+ */
+export const WORKER_CRASH_MARKER = '-- double: worker-crash'
+
 export interface Knobs {
   /** Delay before each command is elaborated (ms). */
   delayMs: number
@@ -28,6 +34,8 @@ export interface Knobs {
   unansweredWarnMs: number
   /** Server capabilities left out of the initialize result, as an older Lean; their requests get -32601. */
   omitCapabilities: ReadonlySet<string>
+  /** How many times each file's worker crashes at WORKER_CRASH_MARKER; later workers run past it (a flaky crash). */
+  workerCrashes: number
   /** When a document contains this, allocate memory without bound (tests of memory limits). */
   hogMemoryOn: string | undefined
 }
@@ -45,5 +53,6 @@ export function readKnobs(): Knobs {
     unansweredWarnMs: int('LEAN_DOUBLE_UNANSWERED_WARN_MS', 5000),
     omitCapabilities: new Set((process.env.LEAN_DOUBLE_OMIT_CAPABILITIES ?? '').split(',').filter(Boolean)),
     hogMemoryOn: process.env.LEAN_DOUBLE_HOG_MEMORY_ON || undefined,
+    workerCrashes: int('LEAN_DOUBLE_WORKER_CRASHES', Number.POSITIVE_INFINITY),
   }
 }

@@ -58,7 +58,10 @@ export function handleNotification(server: Server, msg: NotificationMessage): vo
     }
     case 'workspace/didChangeWatchedFiles': {
       if (!Array.isArray(p.changes)) server.fatal('Cannot parse didChangeWatchedFiles params')
-      for (const c of p.changes) if (typeof c?.uri === 'string' && c.uri.endsWith('.lean')) server.dependencyChanged(c.uri)
+      for (const c of p.changes) if (typeof c?.uri !== 'string' || ![1, 2, 3].includes(c.type)) server.fatal(`Cannot parse didChangeWatchedFiles params: ${JSON.stringify(c)}`)
+      // As Watchdog.lean handleDidChangeWatchedFiles: a `.lean` change notifies the files importing it (looked up
+      // by Lean's own uri string); an `.ilean` change only reloads reference data, which the double has none of.
+      for (const c of p.changes) if (c.uri.endsWith('.lean')) server.watchedFileChanged(c.uri)
       return
     }
     case '$/cancelRequest':

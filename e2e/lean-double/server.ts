@@ -7,6 +7,7 @@ import { RpcSessions, type WireFormat } from './rpc'
 import { TOKEN_MODIFIERS, TOKEN_TYPES } from './tokens'
 import { FrameReader, FrameWriter, type Id, MessageLog, type NotificationMessage, type RequestMessage, type ResponseMessage, classify } from './transport'
 import { type ContentChange, isRange, moduleOfUri, pathOfModule, pathToUri, uriToPath } from './text'
+import { leanUri } from './lean-uri'
 import { type BuildMode, DocWorker, RequestFailure, type WorkerHost } from './worker'
 import { handleNotification } from './notifications'
 
@@ -27,6 +28,8 @@ export class Server implements WorkerHost {
   insertReplace = false
   docs = new Map<string, DocWorker>()
   dirtyModules = new Set<string>()
+  /** Worker crashes so far per file (LEAN_DOUBLE_WORKER_CRASHES). */
+  private readonly crashCount = new Map<string, number>()
   rpc: RpcSessions
   registerAnswered = false
   private writer: FrameWriter
@@ -262,7 +265,12 @@ export class Server implements WorkerHost {
   }
 
   onCrash(doc: DocWorker): void {
+    this.crashCount.set(doc.uri, (this.crashCount.get(doc.uri) ?? 0) + 1)
     this.rpc.invalidate(doc.uri)
+  }
+
+  mayCrash(uri: string): boolean {
+    return (this.crashCount.get(uri) ?? 0) < this.knobs.workerCrashes
   }
 
   chatter(uri: string, line: string): void {
@@ -317,11 +325,26 @@ export class Server implements WorkerHost {
   }
 
   closeDoc(doc: DocWorker): void {
+    if (doc.crashed) {
+      // Watchdog.lean `terminateFileWorker`: writing `exit` to the dead worker fails and it returns there, so
+      // requests queued since the crash are never answered and no empty diagnostics go out.
+      for (const p of [...this.pending.values()]) if (p.uri === doc.uri) this.settle(p, () => undefined)
+      doc.close()
+      this.rpc.invalidate(doc.uri)
+      this.docs.delete(doc.uri)
+      return
+    }
     this.failPending((p) => p.uri === doc.uri, -32801, `The file worker for ${doc.uri} has been terminated.`)
     doc.close()
     this.rpc.invalidate(doc.uri)
     this.docs.delete(doc.uri)
     this.notify('textDocument/publishDiagnostics', { uri: doc.uri, version: doc.version, diagnostics: [] })
+  }
+
+  /** A watched `.lean` file changed on disk; only a uri written as Lean writes it matches an import. */
+  watchedFileChanged(uri: string): void {
+    const mod = moduleOfUri(uri, this.root)
+    if (mod && leanUri(pathOfModule(mod, this.root)) === uri) this.dependencyChanged(uri)
   }
 
   /** A dependency was saved or changed on disk: importers get the sticky "should be rebuilt" notice. */

@@ -13,6 +13,11 @@ export interface ProgressEvent {
   version: number
   /** Empty means finished. */
   processing: FileProgressProcessingInfo[]
+  /**
+   * Set when Lean stopped processing this file because its worker crashed (a request failed with -32901/-32902):
+   * Lean's message. Lean restarts the worker only on the next edit; Restart File does it at once.
+   */
+  workerCrash?: string
 }
 
 export type FileChangeKind = 'created' | 'changed' | 'deleted'

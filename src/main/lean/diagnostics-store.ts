@@ -19,6 +19,8 @@ interface FileProgressParams {
 export class DiagnosticsStore {
   private readonly diagnostics = new Map<string, DiagnosticsEvent>()
   private readonly progress = new Map<string, ProgressEvent>()
+  /** Files whose worker crashed, with Lean's message; until the next edit or reopen restarts it. */
+  private readonly crashes = new Map<string, string>()
 
   constructor(private readonly hub: Hub) {
     hub.setReplay('diagnostics', (f) => (f.uri ? opt(this.diagnostics.get(f.uri)) : [...this.diagnostics.values()]))
@@ -45,17 +47,53 @@ export class DiagnosticsStore {
     }
     this.diagnostics.set(params.uri, event)
     this.hub.publish('diagnostics', event)
+    // An error published after a fatal stop explains it: not a crash after all.
+    const progress = this.progress.get(params.uri)
+    if (progress?.workerCrash !== undefined && this.workerCrashOf(params.uri, progress.processing) === undefined) this.republishProgress(params.uri)
     return event
   }
 
   applyProgress(params: FileProgressParams): void {
-    const event: ProgressEvent = {
-      uri: params.textDocument.uri,
-      version: params.textDocument.version ?? 0,
-      processing: params.processing,
-    }
-    this.progress.set(event.uri, event)
+    const uri = params.textDocument.uri
+    const event: ProgressEvent = { uri, version: params.textDocument.version ?? 0, processing: params.processing }
+    const crash = this.workerCrashOf(uri, params.processing)
+    if (crash !== undefined) event.workerCrash = crash
+    this.progress.set(uri, event)
     this.hub.publish('progress', event)
+  }
+
+  workerCrash(uri: string): string | undefined {
+    return this.progress.get(uri)?.workerCrash
+  }
+
+  /**
+   * Lean's message from a request that failed with the crash; otherwise, when nothing was in flight to fail,
+   * what the progress shows: processing stopped fatally from the start of the file with no error to say why.
+   * (Every other fatal stop — a header error, imports to rebuild, a failed `lake setup-file` — publishes an error.)
+   */
+  private workerCrashOf(uri: string, processing: FileProgressProcessingInfo[]): string | undefined {
+    const explicit = this.crashes.get(uri)
+    if (explicit !== undefined) return explicit
+    const fatal = processing.some((p) => p.kind === 2 && p.range.start.line === 0 && p.range.start.character === 0)
+    if (!fatal || this.diagnostics.get(uri)?.diagnostics.some((d) => d.severity === 1)) return undefined
+    return "Lean's worker for this file stopped with no error message; it likely crashed (a stack overflow or a bug)."
+  }
+
+  /** A request for this file failed because its worker crashed: say so with its progress until it restarts. */
+  markWorkerCrashed(uri: string, message: string): void {
+    if (this.crashes.get(uri) === message) return
+    this.crashes.set(uri, message)
+    this.republishProgress(uri)
+  }
+
+  /** The file's worker is being restarted (an edit, a reopen, a new server). */
+  clearWorkerCrash(uri: string): void {
+    if (this.crashes.delete(uri)) this.republishProgress(uri)
+  }
+
+  private republishProgress(uri: string): void {
+    const prev = this.progress.get(uri)
+    this.applyProgress({ textDocument: { uri, version: prev?.version ?? 0 }, processing: prev?.processing ?? [] })
   }
 
   /** The server for this uri went away: nothing is being processed any more. */
@@ -68,6 +106,7 @@ export class DiagnosticsStore {
   /** The document was closed: forget it and tell subscribers its diagnostics are gone. */
   forget(uri: string): void {
     const prev = this.diagnostics.get(uri)
+    this.crashes.delete(uri)
     this.clearProgress(uri)
     this.progress.delete(uri)
     if (prev) {

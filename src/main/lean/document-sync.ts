@@ -28,7 +28,10 @@ export class DocumentSync {
     this.disposables.add(
       server.onDidStop.event(() => {
         this.openInProcess.clear()
-        for (const uri of this.attached) this.diagnostics.clearProgress(uri)
+        for (const uri of this.attached) {
+          this.diagnostics.clearWorkerCrash(uri)
+          this.diagnostics.clearProgress(uri)
+        }
       }),
     )
   }
@@ -46,6 +49,8 @@ export class DocumentSync {
   didChange(doc: OpenDocument, changes: TextChange[]): void {
     const proc = this.server.process
     if (!proc || !this.openInProcess.has(doc.uri) || changes.length === 0) return
+    // Lean restarts a crashed worker on the next didChange (lean-protocol.md §8.1).
+    this.diagnostics.clearWorkerCrash(doc.uri)
     this.notify(proc, 'textDocument/didChange', {
       textDocument: { uri: doc.uri, version: doc.version },
       contentChanges: changes.map((c) => (c.range ? { range: c.range, text: c.text } : { text: c.text })),
@@ -66,13 +71,14 @@ export class DocumentSync {
   }
 
   /** Restart File: close and reopen with `dependencyBuildMode` (default "once") so stale imports rebuild. */
-  async restartFile(uri: string, mode: DependencyBuildMode = 'once'): Promise<void> {
+  async restartFile(uri: string, mode: DependencyBuildMode = 'once', afterClose?: () => void): Promise<void> {
     const doc = this.documents.require(uri)
     const proc = await this.server.whenRunning()
     if (this.openInProcess.has(uri)) {
       this.notify(proc, 'textDocument/didClose', { textDocument: { uri } })
       this.openInProcess.delete(uri)
     }
+    afterClose?.()
     this.documents.nextVersion(uri)
     this.open(proc, doc, mode)
   }
@@ -99,6 +105,7 @@ export class DocumentSync {
     // Never a second didOpen for a uri the process already has: Lean would start a second worker.
     if (this.openInProcess.has(doc.uri)) return
     this.openInProcess.add(doc.uri)
+    this.diagnostics.clearWorkerCrash(doc.uri)
     this.notify(proc, 'textDocument/didOpen', {
       textDocument: { uri: doc.uri, languageId: 'lean4', version: doc.version, text: doc.text },
       dependencyBuildMode: mode,

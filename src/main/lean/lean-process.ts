@@ -53,6 +53,8 @@ export class LeanProcess {
   /** Server→client requests, after they were answered. */
   readonly onServerRequest = new Emitter<ServerRequestEvent>()
   readonly onExit = new Emitter<ExitInfo>()
+  /** Every `client/(un)registerCapability` so far, in order: the server may register before anyone listens. */
+  readonly capabilityRequests: ServerRequestEvent[] = []
   initializeResult: unknown
 
   constructor(private readonly options: LeanProcessOptions) {}
@@ -191,6 +193,7 @@ export class LeanProcess {
           return new ResponseError(LeanErrorCodes.MethodNotFound, `Lectern does not handle '${method}'`)
       }
     })()
+    if (method === 'client/registerCapability' || method === 'client/unregisterCapability') this.capabilityRequests.push({ method, params })
     queueMicrotask(() => this.onServerRequest.fire({ method, params }))
     return answer
   }

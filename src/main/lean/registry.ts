@@ -1,5 +1,6 @@
 // One ProjectServer (+ DocumentSync) per project root (DESIGN §4). Routes documents and requests to the
 // server of their project, forwards server notifications to the diagnostics store and the `lsp` channel.
+import { resolve } from 'node:path'
 import { CancellationTokenSource, ResponseError } from 'vscode-jsonrpc/node'
 import { LecternErrorCodes, type Settings } from '../../shared/api'
 import type { ServerEvent } from '../../shared/channels'
@@ -17,8 +18,10 @@ import { DiagnosticsStore } from './diagnostics-store'
 import { DocumentSync } from './document-sync'
 import type { DocumentStore, OpenDocument } from './documents'
 import { ProjectServer } from './project-server'
+import { Abandonment } from './abandonment'
 import { RpcKeepAlive } from './rpc-keepalive'
 import { ToolchainFileWatcher } from './toolchain-file-watcher'
+import { WatchedFiles } from './watched-files/watched-files'
 
 export interface RegistryOptions {
   hub: Hub
@@ -46,6 +49,7 @@ export class LeanServerRegistry {
   private readonly projectByUri = new Map<string, string>()
   private readonly pendingAttach = new Map<string, Promise<Entry>>()
   private readonly requests = new Map<string, CancellationTokenSource>()
+  private readonly abandonment = new Abandonment()
   readonly keepAlive: RpcKeepAlive
   private readonly disposables = new DisposableStore()
 
@@ -109,16 +113,25 @@ export class LeanServerRegistry {
     }
     const source = new CancellationTokenSource()
     if (requestId) this.requests.set(requestId, source)
+    const sentAtVersion = this.options.documents.get(uri)?.version
+    const abandoned = this.abandonment.track(uri)
     try {
-      return await proc.sendRequest(method, params, source.token)
+      return await Promise.race([proc.sendRequest(method, params, source.token), abandoned.promise])
     } catch (err) {
+      if (err instanceof ApiError) throw err
       // vscode-jsonrpc's own codes (-32099…-32090) mean the connection, not Lean, failed the request.
       const fromLean = err instanceof ResponseError && !(err.code <= -32090 && err.code >= -32099)
-      if (fromLean && proc.isAlive) throw new ApiError(err.code, err.message, err.data)
+      if (fromLean && proc.isAlive) {
+        // This file's worker crashed (not the server): say so, unless an edit has restarted it since.
+        const crashed = err.code === LeanErrorCodes.WorkerCrashed || err.code === LeanErrorCodes.WorkerExited
+        if (crashed && this.options.documents.get(uri)?.version === sentAtVersion) this.diagnostics.markWorkerCrashed(uri, err.message)
+        throw new ApiError(err.code, err.message, err.data)
+      }
       // The server died under the request: report it like Lean reports a crashed worker, so the
       // infoview drops its RPC session and reconnects once the server is back.
       throw new ApiError(LeanErrorCodes.WorkerCrashed, `The Lean server stopped while handling '${method}'; Lectern is restarting it.`)
     } finally {
+      abandoned.dispose()
       if (requestId) this.requests.delete(requestId)
       source.dispose()
     }
@@ -147,7 +160,13 @@ export class LeanServerRegistry {
 
   async restartFile(uri: string, mode?: DependencyBuildMode): Promise<void> {
     const entry = await this.requireEntry(uri)
-    await entry.sync.restartFile(uri, mode)
+    const crashed = this.diagnostics.workerCrash(uri) !== undefined
+    // Lean queues requests for a crashed worker and drops them when the file is closed (Watchdog.lean
+    // `terminateFileWorker`): once didClose is out, the requests sent before it are answered here as Lean
+    // answers requests to a closed worker, so they are retried against the new one.
+    await entry.sync.restartFile(uri, mode, () => {
+      if (crashed) this.abandonment.abandon(uri, new ApiError(LeanErrorCodes.ContentModified, `The file worker for ${uri} has been terminated.`))
+    })
   }
 
   async restartServer(project: string): Promise<void> {
@@ -236,14 +255,21 @@ export class LeanServerRegistry {
     const sync = new DocumentSync(server, this.options.documents, this.diagnostics, hub, buildMode)
     const disposables = new DisposableStore()
     disposables.add(sync)
+    // A loose file's folder may be the home folder: only projects and open folders are watched.
+    const watchable = project.kind !== 'standalone' || this.options.workspaceRoots().some((r) => resolve(r) === project.root)
+    const watched = watchable ? disposables.add(new WatchedFiles({ root: project.root, hub })) : undefined
     disposables.add(server.onDidStart.event((proc) => {
       this.keepAlive.removeProject(project.root)
+      watched?.attach(proc)
       proc.onNotification.event(({ method, params }) => this.onServerNotification(method, params))
       proc.onServerRequest.event(({ method, params }) => {
         if (hub.wantsLsp(method, 'server')) hub.publish('lsp', { direction: 'server', method, params })
       })
     }))
-    disposables.add(server.onDidStop.event(() => this.keepAlive.removeProject(project.root)))
+    disposables.add(server.onDidStop.event(() => {
+      this.keepAlive.removeProject(project.root)
+      watched?.detach()
+    }))
     disposables.add(new ToolchainFileWatcher(project, (reason) => server.suggestRestart(reason)))
     const entry: Entry = { project, server, sync, disposables }
     this.entries.set(project.root, entry)

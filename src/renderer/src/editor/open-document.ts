@@ -47,6 +47,8 @@ export class OpenDocument implements Disposable {
   private readonly disposables = new DisposableStore()
   private readonly processingChanged = new Emitter<void>()
   readonly onDidChangeProcessing = this.processingChanged.event
+  /** Lean's message when this file's worker crashed and has not been restarted yet (an edit or Restart File does). */
+  workerCrash: string | undefined
   /** Scroll and cursor state, kept while another tab is active. */
   viewState: monaco.editor.ICodeEditorViewState | null = null
 
@@ -79,8 +81,10 @@ export class OpenDocument implements Disposable {
       backend.subscribe('progress', { uri }, (ev) => {
         if (ev.uri !== uri) return
         const was = this.progressView.isProcessing
+        const crashWas = this.workerCrash
+        this.workerCrash = ev.workerCrash
         this.progressView.update(ev.processing)
-        if (was !== this.progressView.isProcessing) this.processingChanged.fire()
+        if (was !== this.progressView.isProcessing || crashWas !== this.workerCrash) this.processingChanged.fire()
       }),
     )
     this.disposables.add({ dispose: () => diagnostics.delete(uri) })

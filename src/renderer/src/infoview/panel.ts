@@ -186,6 +186,7 @@ export function createInfoviewPanel(container: HTMLElement, env: InfoviewHostEnv
   applyTheme()
   disposables.push(env.onDidChangeTheme(applyTheme))
   disposables.push(backend.subscribe('server', {}, (ev) => status.update(ev)))
+  disposables.push(backend.subscribe('progress', {}, (ev) => status.setFileCrash(ev.uri, ev.workerCrash)))
   // The infoview forgets the cursor when its file is closed (Restart File is close + open): tell it again.
   disposables.push(
     backend.subscribe('lsp', { method: 'textDocument/didOpen', direction: 'client' }, (ev) => {

@@ -6,6 +6,8 @@
 //   `lean.initializeResult({uri})` once; it then drops its RPC sessions, which is what a restarted server needs.
 // - `stopped`, `crashed`, `restarting` and `no-toolchain` show the stopped state; `running` clears it.
 // - When no server event names the document's project (yet), the initialize result is asked for directly.
+// - A running server whose worker for the active file crashed shows the stopped state for that file (as
+//   vscode-lean4 does on -32902); its restart (an edit, Restart File) announces the server again.
 import type { ServerEvent, ServerState } from '../../../shared/channels'
 import type { ServerStoppedReason } from '@leanprover/infoview'
 
@@ -79,6 +81,8 @@ export class ServerStatus {
   }
 
   private readonly states = new Map<string, { event: ServerEvent; epoch: number }>()
+  /** Files whose worker crashed, with Lean's message. */
+  private readonly crashes = new Map<string, string>()
   private activeUri: string | undefined
   /** What the infoview was last told: `running:<key>` or `stopped:<project>:<state>:<detail>`. */
   private shown: string | undefined
@@ -95,6 +99,14 @@ export class ServerStatus {
     const entering = event.state === 'running' && prev?.event.state !== 'running'
     this.states.set(event.project, { event, epoch: (prev?.epoch ?? 0) + (entering ? 1 : 0) })
     this.sync()
+  }
+
+  /** A `progress` event's `workerCrash` for `uri` (undefined: its worker runs). */
+  setFileCrash(uri: string, crash: string | undefined): void {
+    if (this.crashes.get(uri) === crash) return
+    if (crash === undefined) this.crashes.delete(uri)
+    else this.crashes.set(uri, crash)
+    if (uri === this.activeUri) this.sync()
   }
 
   setActiveUri(uri: string | undefined): void {
@@ -126,6 +138,16 @@ export class ServerStatus {
       return
     }
     if (entry && entry.event.state !== 'running') return // starting: keep showing what we showed
+    const crash = this.crashes.get(uri)
+    if (crash !== undefined) {
+      const key = `crashed:${uri}:${crash}`
+      if (this.shown === key) return
+      this.shown = key
+      this.inFlight = undefined
+      if (!this.announced) this.announce(NO_SERVER_INITIALIZE_RESULT)
+      this.deps.serverStopped({ message: 'Lean stopped processing this file.', reason: `${crash}\nEdit the file or use Restart File to start it again.` })
+      return
+    }
     const key = `running:${entry ? `${project}#${entry.epoch}` : `uri:${uri}`}`
     if (this.shown === key || this.inFlight === key) return
     // Switching between files of one running project needs nothing new.

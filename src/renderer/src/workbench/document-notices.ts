@@ -1,6 +1,6 @@
 // Bars between the tabs and the editor about the active document: it changed on disk under unsaved edits
 // (Overwrite / Reload from disk; never a silent overwrite), it was deleted, its imports are out of date
-// (Restart File), or its unsaved text was restored from a backup.
+// (Restart File), Lean's worker for it crashed (Restart File), or its unsaved text was restored from a backup.
 import type { EditorGroup } from '../editor/editor-group'
 import type { OpenDocument } from '../editor/open-document'
 import { mentionsStaleImports, type DiagnosticsStore } from './diagnostics-store'
@@ -26,6 +26,7 @@ export class DocumentNotices implements Disposable {
   ) {
     this.disposables.add(group.onDidChangeActive(() => this.render()))
     this.disposables.add(group.onDidChangeDocuments(() => this.render()))
+    this.disposables.add(group.onDidChangeProcessing(() => this.render())) // a worker crashed or restarted
     this.disposables.add(
       diagnostics.onDidChange((uri) => {
         if (uri === group.activeDocument()?.uri) this.render()
@@ -58,6 +59,13 @@ export class DocumentNotices implements Disposable {
         bars.push(
           this.bar('deleted', 'warning', `${doc.name} was deleted on disk. Saving writes it again.`, [
             button('Save', () => this.actions.save(doc)),
+          ]),
+        )
+      }
+      if (doc.workerCrash !== undefined) {
+        bars.push(
+          this.bar('worker-crashed', 'warning', `Lean stopped processing this file: ${doc.workerCrash} Edit the file or restart it.`, [
+            button('Restart File', () => this.actions.restartFile(doc), { primary: true, title: 'Ctrl+Shift+X' }),
           ]),
         )
       }

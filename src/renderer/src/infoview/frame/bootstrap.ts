@@ -44,7 +44,9 @@ function quietTransientRejections(): void {
     const code = (ev.reason as { code?: unknown } | null)?.code
     if (typeof code !== 'number' || !TRANSIENT_CODES.has(code)) return
     ev.preventDefault()
-    console.warn(`Infoview: ${(ev.reason as { message?: string }).message ?? 'request failed'} (will retry)`)
+    // A crashed worker is not retried by itself: the editor's bar offers Restart File (an edit also restarts it).
+    const next = code === -32901 || code === -32902 ? 'until the file is edited or restarted' : 'will retry'
+    console.warn(`Infoview: ${(ev.reason as { message?: string }).message ?? 'request failed'} (${next})`)
   })
 }
 
