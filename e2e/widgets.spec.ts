@@ -1,8 +1,7 @@
 // User widgets as a Lean user meets them: panel widgets whose ES modules come from the server
 // (Lean.Widget.getWidgets / getWidgetSource), load in the sandboxed infoview frame with `react` and
 // `@leanprover/infoview` from its import map, call RPC methods and edit the document; Lean's "Try this" among them.
-import type { FrameLocator, Page } from '@playwright/test'
-import { expect, test, type LecternApp } from './fixtures'
+import { DEFAULT_FILES, expect, infoviewFrame as infoview, test, type LecternApp } from './fixtures'
 
 const WIDGETS =
   'theorem t (p q : Prop) (hp : p) : q → p := by\n' +
@@ -13,17 +12,7 @@ const WIDGETS =
   'theorem s : 2 + 2 = 4 := by\n' +
   '  simp?\n'
 
-test.use({
-  workspaceFiles: {
-    'lean-toolchain': 'leanprover/lean4:v4.20.0\n',
-    'lakefile.toml': 'name = "demo"\n',
-    'Widgets.lean': WIDGETS,
-  },
-})
-
-function infoview(page: Page): FrameLocator {
-  return page.frameLocator('iframe[title="Lean Infoview"]')
-}
+test.use({ workspaceFiles: { ...DEFAULT_FILES, 'Widgets.lean': WIDGETS } })
 
 /** Opens Widgets.lean and puts the cursor at the start of (1-based) `line`. */
 async function openAtLine(app: LecternApp, line: number): Promise<void> {

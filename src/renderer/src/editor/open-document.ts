@@ -47,8 +47,6 @@ export class OpenDocument implements Disposable {
   private readonly disposables = new DisposableStore()
   private readonly processingChanged = new Emitter<void>()
   readonly onDidChangeProcessing = this.processingChanged.event
-  /** Scroll and cursor state, kept while another tab is active. */
-  viewState: monaco.editor.ICodeEditorViewState | null = null
 
   constructor(backend: Backend, opened: OpenedDocument, diagnostics: DiagnosticsStore) {
     this.uri = opened.uri

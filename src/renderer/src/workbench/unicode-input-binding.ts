@@ -5,6 +5,8 @@ import type { monaco } from '../editor/monaco'
 import { attachUnicodeInput, registerUnicodeHover, type UnicodeInputConfig } from '../unicode'
 import { DisposableStore, type Disposable } from './disposables'
 import type { SettingsService } from './settings'
+import type { EditorGroup } from '../editor/editor-group'
+import type { Notifications } from './notifications'
 
 export function unicodeConfigOf(settings: Settings): UnicodeInputConfig {
   return {
@@ -21,7 +23,8 @@ export class UnicodeInputBinding implements Disposable {
   private readonly settingsListener: Disposable
 
   constructor(
-    private readonly editor: monaco.editor.ICodeEditor,
+    /** Attaches to every editor (each editor group's), present and future. */
+    private readonly editors: { forEachEditor(hook: (editor: monaco.editor.ICodeEditor) => Disposable): Disposable },
     settings: SettingsService,
   ) {
     this.apply(settings.current)
@@ -36,7 +39,7 @@ export class UnicodeInputBinding implements Disposable {
     this.attached.dispose()
     this.attached = new DisposableStore()
     try {
-      this.attached.add(attachUnicodeInput(this.editor, config))
+      this.attached.add(this.editors.forEachEditor((editor) => attachUnicodeInput(editor, config)))
       this.attached.add(registerUnicodeHover(config))
     } catch (err) {
       console.error('Unicode input failed to start', err)
@@ -47,4 +50,21 @@ export class UnicodeInputBinding implements Disposable {
     this.settingsListener.dispose()
     this.attached.dispose()
   }
+}
+
+/** Types an abbreviation's symbol at every cursor of the focused editor (the caret where it has `$CURSOR`), or copies it. */
+export function insertSymbol(group: EditorGroup, symbol: string, notifications: Notifications): void {
+  const [before, after = ''] = symbol.split('$CURSOR')
+  const doc = group.activeDocument()
+  if (!doc || doc.readonly) {
+    void navigator.clipboard.writeText(before + after).then(
+      () => notifications.show(`Copied ${before + after} (no editor to insert it into).`),
+      (err) => notifications.error('Copying the symbol failed', err),
+    )
+    return
+  }
+  const editor = group.editor
+  editor.focus()
+  editor.trigger('abbreviations', 'type', { text: before + after })
+  for (let i = 0; i < after.length; i++) editor.trigger('abbreviations', 'cursorLeft', null)
 }
