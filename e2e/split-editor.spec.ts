@@ -84,13 +84,14 @@ test('Ctrl+\\ splits the editor; edits typed in both views reach the server as o
   await clickLine(page, 0, 3)
   await page.keyboard.type(' -- left')
   await clickLine(page, 1, 2)
-  await page.keyboard.type(' -- right')
+  // An abbreviation typed in one of two views of a file is replaced once (only the focused editor rewrites).
+  await page.keyboard.type(' -- right \\alpha ')
   // One model: each view shows the other's edit.
   for (const i of [0, 1]) {
-    await expect(groupAt(page, i).locator('.view-line').nth(1)).toContainText('intro h -- right')
+    await expect(groupAt(page, i).locator('.view-line').nth(1)).toContainText('intro h -- right α')
     await expect(groupAt(page, i).locator('.view-line').nth(2)).toContainText('exact hp -- left')
   }
-  expect(await modelText(app, 'Proof.lean')).toBe('theorem t (p q : Prop) (hp : p) : q → p := by\n  intro h -- right\n  exact hp -- left\n')
+  expect(await modelText(app, 'Proof.lean')).toBe('theorem t (p q : Prop) (hp : p) : q → p := by\n  intro h -- right α \n  exact hp -- left\n')
   // The server got both edits, as one document whose versions only go up (the fixture also fails on any
   // duplicate didOpen or non-increasing version the double records).
   await expect.poll(() => serverText(app, 'Proof.lean')).toBe(await modelText(app, 'Proof.lean'))
