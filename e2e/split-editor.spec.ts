@@ -152,4 +152,10 @@ test('dragging a tab to the right half of the editor area opens it in a second g
   await expect(groupAt(page, 0).locator('.lx-tab-label')).toHaveText(['Proof.lean'])
   await expect(groupAt(page, 1).locator('.lx-tab-label')).toHaveText(['Other.lean'])
   await expect(groupAt(page, 1).locator('.view-line').first()).toContainText('theorem one')
+  // Closing the left group's only tab leaves the right group alone; closing that too shows the empty editor.
+  await groupAt(page, 0).locator('.lx-tab', { hasText: 'Proof.lean' }).click({ button: 'middle' })
+  await expect(groups(page)).toHaveCount(1)
+  await expect(groupAt(page, 0).locator('.lx-tab-label')).toHaveText(['Other.lean'])
+  await groupAt(page, 0).locator('.lx-tab', { hasText: 'Other.lean' }).click({ button: 'middle' })
+  await expect(page.locator('.lx-empty-editor')).toBeVisible()
 })

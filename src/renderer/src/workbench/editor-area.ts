@@ -40,6 +40,9 @@ export class EditorArea implements Disposable {
     }
     for (const pane of panes) if (!this.strips.has(pane)) this.strips.set(pane, new TabStrip(pane.elements.tabs, this.group, pane))
     this.layout.root.classList.toggle('lx-editor-split', panes.length > 1)
+    // The first group may have gone (its last tab closed): the empty-editor view moves to the one that is left.
+    const host = panes[0]?.elements.editor.parentElement
+    if (host && this.layout.emptyEditor.parentElement !== host) host.append(this.layout.emptyEditor)
     this.placeFocusedParts()
   }
 
