@@ -73,6 +73,8 @@ function serverText(app: LecternApp, name: string): string | undefined {
 const modelText = (app: LecternApp, name: string) => app.page.evaluate((p) => window.__lectern?.modelText(p), app.file(name))
 
 test('Ctrl+\\ splits the editor; edits typed in both views reach the server as one increasing version stream', async ({ app }) => {
+  // Many keystrokes in two editors: give a loaded machine room (nothing here measures time).
+  test.slow()
   const { page } = app
   await openFile(page, 'Proof.lean')
   await clickLine(page, 0, 1)
