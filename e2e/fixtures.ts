@@ -6,7 +6,7 @@ import { type ChildProcess, spawn } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
-import { test as base, expect, type Page } from '@playwright/test'
+import { test as base, expect, type FrameLocator, type Page } from '@playwright/test'
 
 declare global {
   interface Window {
@@ -175,4 +175,9 @@ async function stopServe(serve: ChildProcess): Promise<void> {
 /** Puts the keyboard focus in the editor (Monaco 0.57 edits through `.native-edit-context`, not a textarea). */
 export async function focusEditor(page: Page): Promise<void> {
   await page.locator('.monaco-editor .view-lines').first().click()
+}
+
+/** The sandboxed infoview frame's content. */
+export function infoviewFrame(page: Page): FrameLocator {
+  return page.frameLocator('iframe[title="Lean Infoview"]')
 }

@@ -229,6 +229,31 @@ describe('lean-double', () => {
     await expectError(d.conn.sendRequest('$/lean/rpc/call', { ...at, sessionId: '42', method: 'Lean.Widget.getWidgets', params: pos(0, 0) }), -32900, 'Outdated RPC session')
   })
 
+  it('answers getWidgets with Lean\'s PanelWidgetInstance shape (Try this over simp?) and serves the module source', async () => {
+    const uri = d.uri('Widgets.lean')
+    await open(d, uri, 'theorem s : 2 + 2 = 4 := by\n  simp?\n-- double: widget\n')
+    const { sessionId } = (await d.conn.sendRequest('$/lean/rpc/connect', { uri })) as { sessionId: string }
+    const call = (method: string, params: unknown, at = pos(1, 3)) =>
+      d.conn.sendRequest('$/lean/rpc/call', { textDocument: { uri }, position: at, sessionId, method, params }) as Promise<any>
+    const { widgets } = await call('Lean.Widget.getWidgets', pos(1, 3))
+    assert.equal(widgets.length, 1)
+    const range = { start: pos(1, 2), end: pos(1, 7) }
+    assert.deepEqual(widgets[0], {
+      id: 'Lean.Meta.Tactic.TryThis.tryThisWidget',
+      javascriptHash: widgets[0].javascriptHash,
+      props: { suggestions: [{ suggestion: 'simp only [Nat.reduceAdd, eq_self_iff_true]' }], range, header: 'Try this: ', isInline: true, style: null },
+      range,
+    })
+    assert.match(widgets[0].javascriptHash, /^\d+$/)
+    const src = await call('Lean.Widget.getWidgetSource', { hash: widgets[0].javascriptHash, pos: pos(1, 3) })
+    assert.match(src.sourcetext, /from '@leanprover\/infoview'/)
+    assert.deepEqual((await call('Lean.Widget.getWidgets', pos(0, 0), pos(0, 0))).widgets, [])
+    const demo = (await call('Lean.Widget.getWidgets', pos(2, 0), pos(2, 0))).widgets
+    assert.deepEqual(demo.map((w: any) => [w.id, w.props]), [['LeanDouble.demoWidget', { greeting: 'Hello from the widget on line 3' }]])
+    assert.deepEqual(await call('LeanDouble.widgetEcho', { text: 'abc' }), { reply: 'cba' })
+    await expectError(call('Lean.Widget.getWidgetSource', { hash: '12', pos: pos(1, 3) }), -32602, 'No widget module with hash 12 registered')
+  })
+
   it('hovers declared names and builtins', async () => {
     const uri = d.uri('Hover.lean')
     await open(d, uri, `${THEOREM_T}#check Nat.add\n#check t\n`)

@@ -7,6 +7,7 @@ import { type InfoRefObj, type MkRef, type TaggedText, codeWithInfos, goalsAt, i
 import { msgToTagged, toInteractiveDiagnostic } from './messages'
 import type { Pos } from './text'
 import { type DocWorker, RequestFailure, type Run } from './worker'
+import { panelWidgetsAt, widgetEcho, widgetSource } from './widgets'
 
 export type WireFormat = 'v0' | 'v1'
 
@@ -156,11 +157,15 @@ export class RpcSessions {
         const lr = p?.lineRange as { start: number; end: number } | undefined
         return this.diagnostics(run, mkRef).filter((d) => !lr || (d.fullRange.start.line < lr.end && d.fullRange.end.line >= lr.start))
       }
-      case 'Lean.Widget.getWidgets':
-        await atPos(posParam())
-        return { widgets: [] }
+      case 'Lean.Widget.getWidgets': {
+        const q = posParam() ?? position
+        const { run } = await atPos(q)
+        return { widgets: panelWidgetsAt(run.fe, q) }
+      }
       case 'Lean.Widget.getWidgetSource':
-        throw new RequestFailure(-32602, `No widget module with hash ${String(p?.hash)} registered`)
+        return widgetSource(p?.hash)
+      case 'LeanDouble.widgetEcho':
+        return widgetEcho(params)
       case 'Lean.Widget.InteractiveDiagnostics.msgToInteractive': {
         const obj = this.getRef(s, method, params, p?.msg) as MsgRefObj
         if (obj.kind !== 'msg') throw new RequestFailure(-32602, `Cannot decode params in RPC call '${method}(${JSON.stringify(params)})'\nnot a MessageData reference`)

@@ -75,6 +75,7 @@ export const MENU_LAYOUT: TopMenu[] = [
       { command: 'workbench.actions.view.problems', label: '&Problems' },
       { command: 'workbench.action.output.toggleOutput', label: '&Output' },
       { command: 'lean4.toggleInfoview', label: '&Infoview' }, SEP,
+      { command: 'workbench.action.splitEditor', label: 'Split &Editor' }, SEP,
       { role: 'togglefullscreen', label: '&Full Screen' },
       { role: 'zoomIn' }, { role: 'zoomOut' }, { role: 'resetZoom' },
     ],

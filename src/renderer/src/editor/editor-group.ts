@@ -1,21 +1,20 @@
-// The one Monaco editor and the documents open in it (tab order, the active one, view state per tab).
-// Opening goes through `doc.open`; closing a dirty document asks the workbench first.
+// The open documents and the editor groups showing them: one group, or two side by side after a split (each its
+// own Monaco editor and tabs, the same model per document). `activeDocument`/`editor` are the focused group's.
+// Opening goes through `doc.open`; closing a dirty document's last tab asks the workbench first.
 import { sameFileUri } from '../../../shared/uri-key'
 import type { Range } from '../../../shared/lsp'
 import type { Backend, Disposable } from '../backend/backend'
 import type { DiagnosticsStore } from '../workbench/diagnostics-store'
 import { DisposableStore, Emitter } from '../workbench/disposables'
 import { monaco } from './monaco'
+import { type EditorAppearance, EditorPane, type EditorPaneElements } from './editor-pane'
 import { OpenDocument } from './open-document'
 import { toMonacoRange } from './position'
 import { monacoThemeOf } from '../workbench/features/theme/color-theme'
 
-export interface EditorAppearance {
-  theme: 'dark' | 'light'
-  highContrast: boolean
-  fontSize: number
-  fontFamily: string
-}
+type ActionDescriptor = monaco.editor.IActionDescriptor
+
+export type { EditorAppearance }
 
 export type CloseDecision = 'save' | 'discard' | 'cancel'
 
@@ -26,53 +25,120 @@ export interface OpenOptions {
   preserveFocus?: boolean
   /** Put the cursor at the start of `selection` instead of selecting it (still revealing all of it). */
   cursorAtStart?: boolean
+  /** The group to show it in (default: the focused one). */
+  pane?: EditorPane
 }
 
 export class EditorGroup implements Disposable {
-  readonly editor: monaco.editor.IStandaloneCodeEditor
   private docs: OpenDocument[] = []
-  private active: OpenDocument | undefined
+  private readonly groups: EditorPane[] = []
+  private focused: EditorPane
+  private appearance: EditorAppearance
   private readonly opening = new Map<string, Promise<OpenDocument>>()
   private readonly disposables = new DisposableStore()
   private readonly perDocument = new Map<OpenDocument, Disposable[]>()
+  private readonly perPane = new Map<EditorPane, DisposableStore>()
+  private readonly editorHooks = new Map<(editor: monaco.editor.IStandaloneCodeEditor) => Disposable | void, Disposable[]>()
   private readonly documentsChanged = new Emitter<void>()
   private readonly activeChanged = new Emitter<void>()
   private readonly processingChanged = new Emitter<void>()
+  private readonly panesChanged = new Emitter<void>()
   /** Tabs opened, closed, or a document's dirty / conflict state changed. */
   readonly onDidChangeDocuments = this.documentsChanged.event
+  /** The focused group's document changed, or another group took the focus. */
   readonly onDidChangeActive = this.activeChanged.event
   readonly onDidChangeProcessing = this.processingChanged.event
+  /** A group was added (split) or removed (its last tab closed). */
+  readonly onDidChangePanes = this.panesChanged.event
+  /** Every editor of every group, present and future (for actions bound in the editor). */
+  readonly actions = { addAction: (action: ActionDescriptor): Disposable => this.forEachEditor((editor) => editor.addAction(action)) }
 
   constructor(
-    container: HTMLElement,
+    first: EditorPaneElements,
+    /** Builds the DOM of a second group (placed by the layout, right of the first). */
+    private readonly createPaneElements: () => EditorPaneElements,
     private readonly backend: Backend,
     private readonly diagnostics: DiagnosticsStore,
     appearance: EditorAppearance,
     private readonly confirmClose: (doc: OpenDocument) => Promise<CloseDecision>,
   ) {
-    this.editor = monaco.editor.create(container, {
-      model: null,
-      theme: monacoThemeOf({ kind: appearance.theme, highContrast: appearance.highContrast }),
-      fontSize: appearance.fontSize,
-      fontFamily: appearance.fontFamily,
-      glyphMargin: true,
-      automaticLayout: true,
-      lineDecorationsWidth: 12,
-      tabSize: 2,
-      insertSpaces: true,
-      detectIndentation: false,
-      unicodeHighlight: { ambiguousCharacters: false, invisibleCharacters: false },
-      wordBasedSuggestions: 'off',
-      minimap: { enabled: false },
-      fixedOverflowWidgets: true,
-      renderWhitespace: 'none',
-      'semanticHighlighting.enabled': true,
-      readOnlyMessage: { value: 'This file is read-only (a dependency or toolchain source).' },
-    })
-    this.disposables.add(this.editor)
+    this.appearance = appearance
+    this.focused = this.addPane(first)
+    first.element.classList.add('lx-editor-group-focused')
     this.disposables.add(this.documentsChanged)
     this.disposables.add(this.activeChanged)
     this.disposables.add(this.processingChanged)
+    this.disposables.add(this.panesChanged)
+  }
+
+  /** The focused group's editor. */
+  get editor(): monaco.editor.IStandaloneCodeEditor {
+    return this.focused.editor
+  }
+
+  panes(): readonly EditorPane[] {
+    return this.groups
+  }
+
+  focusedPane(): EditorPane {
+    return this.focused
+  }
+
+  /** Runs `hook` on every editor now and on each one a split creates; what it returns is disposed with the editor. */
+  forEachEditor(hook: (editor: monaco.editor.IStandaloneCodeEditor) => Disposable | void): Disposable {
+    const made: Disposable[] = []
+    this.editorHooks.set(hook, made)
+    for (const pane of this.groups) this.runHook(pane, hook, made)
+    return { dispose: () => (this.editorHooks.delete(hook), made.splice(0).forEach((d) => d.dispose())) }
+  }
+
+  /** Whichever goes first, the editor or the hook's subscription, disposes what the hook made (once). */
+  private runHook(pane: EditorPane, hook: (editor: monaco.editor.IStandaloneCodeEditor) => Disposable | void, made: Disposable[]): void {
+    const d = hook(pane.editor)
+    if (!d) return
+    let done = false
+    const once = {
+      dispose: () => {
+        if (done) return
+        done = true
+        d.dispose()
+      },
+    }
+    made.push(once)
+    this.perPane.get(pane)!.add(once)
+  }
+
+  private addPane(elements: EditorPaneElements): EditorPane {
+    const pane = new EditorPane(elements, this.appearance)
+    const store = new DisposableStore()
+    this.groups.push(pane)
+    this.perPane.set(pane, store)
+    store.add(pane.editor.onDidFocusEditorWidget(() => this.focus(pane)))
+    for (const [hook, made] of this.editorHooks) this.runHook(pane, hook, made)
+    return pane
+  }
+
+  /** Makes `pane` the focused group (the infoview, status bar and commands follow it). */
+  focus(pane: EditorPane): void {
+    if (this.focused === pane || !this.groups.includes(pane)) return
+    this.focused = pane
+    for (const p of this.groups) p.elements.element.classList.toggle('lx-editor-group-focused', p === pane)
+    this.activeChanged.fire()
+  }
+
+  /**
+   * Shows `doc` (default: the focused one's) in the other group, creating it right of the first: Ctrl+\.
+   * With `move`, the tab leaves its group unless it is that group's only tab.
+   */
+  split(doc = this.activeDocument(), from = this.focused, move = false): void {
+    if (!doc) return
+    let target = this.groups.find((p) => p !== from)
+    if (!target) {
+      target = this.addPane(this.createPaneElements())
+      this.panesChanged.fire()
+    }
+    if (move && from.tabs.length > 1) from.remove(doc)
+    this.activate(doc, { pane: target })
   }
 
   documents(): readonly OpenDocument[] {
@@ -80,7 +146,7 @@ export class EditorGroup implements Disposable {
   }
 
   activeDocument(): OpenDocument | undefined {
-    return this.active
+    return this.focused.active
   }
 
   /** The open document `uri` names, also when Lean escaped the uri differently from the core. */
@@ -97,8 +163,9 @@ export class EditorGroup implements Disposable {
   }
 
   setAppearance(appearance: EditorAppearance): void {
+    this.appearance = appearance
     monaco.editor.setTheme(monacoThemeOf({ kind: appearance.theme, highContrast: appearance.highContrast }))
-    this.editor.updateOptions({ fontSize: appearance.fontSize, fontFamily: appearance.fontFamily })
+    for (const pane of this.groups) pane.editor.updateOptions({ fontSize: appearance.fontSize, fontFamily: appearance.fontFamily })
   }
 
   /** Opens (or focuses) the file at `path`. Rejects with the core's error if it cannot be opened. */
@@ -131,22 +198,19 @@ export class EditorGroup implements Disposable {
   }
 
   activate(doc: OpenDocument, options: OpenOptions = {}): void {
-    if (this.active !== doc) {
-      if (this.active) this.active.viewState = this.editor.saveViewState()
-      this.active = doc
-      this.editor.setModel(doc.model)
-      this.editor.updateOptions({
-        readOnly: doc.readonly,
-        wordBasedSuggestions: doc.isLean ? 'off' : 'currentDocument',
-      })
-      if (doc.viewState) this.editor.restoreViewState(doc.viewState)
-      this.activeChanged.fire()
-    }
+    const pane = options.pane && this.groups.includes(options.pane) ? options.pane : this.focused
+    const changed = pane.active !== doc
+    const added = !pane.has(doc)
+    pane.show(doc)
+    if (pane !== this.focused && !options.preserveFocus) this.focus(pane)
+    else if (changed && pane === this.focused) this.activeChanged.fire()
+    // Tabs of a group without the focus are drawn from the documents' event.
+    if (added || (changed && pane !== this.focused)) this.documentsChanged.fire()
     if (options.selection) this.reveal(options.selection, options.cursorAtStart)
-    if (!options.preserveFocus) this.editor.focus()
+    if (!options.preserveFocus) pane.editor.focus()
   }
 
-  /** Selects an LSP range (or puts the cursor at its start) in the active document and scrolls it into view. */
+  /** Selects an LSP range (or puts the cursor at its start) in the focused group and scrolls it into view. */
   reveal(range: Range, cursorAtStart = false): void {
     const r = toMonacoRange(range)
     if (cursorAtStart) this.editor.setPosition({ lineNumber: r.startLineNumber, column: r.startColumn })
@@ -154,7 +218,20 @@ export class EditorGroup implements Disposable {
     this.editor.revealRangeInCenterIfOutsideViewport(r, monaco.editor.ScrollType.Smooth)
   }
 
-  /** Closes a tab; a dirty one asks first. Resolves false if the user cancelled or saving failed. */
+  /**
+   * Closes one tab (default: in the focused group). The document stays open while another group shows it;
+   * its last tab closes the document, asking first when it is dirty. Resolves false if that was cancelled.
+   */
+  async closeTab(doc: OpenDocument, pane = this.focused): Promise<boolean> {
+    if (this.groups.some((p) => p !== pane && p.has(doc)) && pane.has(doc)) {
+      this.dropTab(pane, doc)
+      this.documentsChanged.fire()
+      return true
+    }
+    return this.close(doc)
+  }
+
+  /** Closes a document in every group; a dirty one asks first. Resolves false if the user cancelled or saving failed. */
   async close(doc: OpenDocument): Promise<boolean> {
     if (!this.docs.includes(doc)) return true
     if (doc.dirty && !doc.readonly) {
@@ -177,20 +254,31 @@ export class EditorGroup implements Disposable {
     if (this.docs.includes(doc)) this.remove(doc)
   }
 
+  /** Takes a tab out of one group; a group left without tabs goes away when another remains (the split collapses). */
+  private dropTab(pane: EditorPane, doc: OpenDocument): void {
+    const wasActive = pane.active === doc
+    if (pane.remove(doc) || this.groups.length === 1) {
+      if (wasActive && pane === this.focused) this.activeChanged.fire()
+      return
+    }
+    this.groups.splice(this.groups.indexOf(pane), 1)
+    this.perPane.get(pane)?.dispose()
+    this.perPane.delete(pane)
+    pane.dispose()
+    pane.elements.element.remove()
+    if (this.focused === pane) {
+      this.focused = this.groups[0]
+      this.focused.elements.element.classList.add('lx-editor-group-focused')
+      this.activeChanged.fire()
+    }
+    this.panesChanged.fire()
+  }
+
   private remove(doc: OpenDocument): void {
-    const index = this.docs.indexOf(doc)
-    this.docs.splice(index, 1)
+    this.docs.splice(this.docs.indexOf(doc), 1)
     for (const d of this.perDocument.get(doc) ?? []) d.dispose()
     this.perDocument.delete(doc)
-    if (this.active === doc) {
-      this.active = undefined
-      const next = this.docs[Math.min(index, this.docs.length - 1)]
-      if (next) this.activate(next)
-      else {
-        this.editor.setModel(null)
-        this.activeChanged.fire()
-      }
-    }
+    for (const pane of [...this.groups]) if (pane.has(doc)) this.dropTab(pane, doc)
     doc.dispose()
     this.documentsChanged.fire()
     this.processingChanged.fire()
@@ -206,6 +294,11 @@ export class EditorGroup implements Disposable {
     this.perDocument.clear()
     for (const doc of this.docs) doc.dispose()
     this.docs = []
+    for (const pane of this.groups) {
+      this.perPane.get(pane)?.dispose()
+      pane.dispose()
+    }
+    this.perPane.clear()
     this.disposables.dispose()
   }
 }

@@ -49,8 +49,6 @@ export class OpenDocument implements Disposable {
   readonly onDidChangeProcessing = this.processingChanged.event
   /** Lean's message when this file's worker crashed and has not been restarted yet (an edit or Restart File does). */
   workerCrash: string | undefined
-  /** Scroll and cursor state, kept while another tab is active. */
-  viewState: monaco.editor.ICodeEditorViewState | null = null
 
   constructor(backend: Backend, opened: OpenedDocument, diagnostics: DiagnosticsStore) {
     this.uri = opened.uri

@@ -32,11 +32,18 @@ export class Breadcrumbs implements Disposable {
     private readonly group: EditorGroup,
     private readonly requester: LeanRequester,
   ) {
-    const editor = group.editor
     const d = this.disposables
     d.add(group.onDidChangeActive(() => this.onActiveChanged()))
-    d.add(editor.onDidChangeCursorPosition(() => this.scheduleRender()))
-    d.add(editor.onDidChangeModelContent(() => this.scheduleSymbols()))
+    // Only the focused group's editor moves the crumbs.
+    d.add(
+      group.forEachEditor((editor) => {
+        const subs = [
+          editor.onDidChangeCursorPosition(() => editor === group.editor && this.scheduleRender()),
+          editor.onDidChangeModelContent(() => editor === group.editor && this.scheduleSymbols()),
+        ]
+        return { dispose: () => subs.forEach((s) => s.dispose()) }
+      }),
+    )
     d.add(
       group.onDidChangeProcessing(() => {
         // Processing finished: the server's symbols may be new (or the last request failed while it started).

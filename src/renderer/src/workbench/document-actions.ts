@@ -51,7 +51,7 @@ export class DocumentActions {
   async close(doc = this.group.activeDocument()): Promise<void> {
     if (!doc) return
     try {
-      await this.group.close(doc)
+      await this.group.closeTab(doc)
     } catch (err) {
       this.notifications.error(`Could not close ${doc.name}`, err)
     }
@@ -59,7 +59,7 @@ export class DocumentActions {
 
   /** Activates the neighbouring tab (delta +1 / -1), wrapping around. */
   cycle(delta: 1 | -1): void {
-    const docs = this.group.documents()
+    const docs = this.group.focusedPane().tabs
     const active = this.group.activeDocument()
     if (docs.length < 2 || !active) return
     const next = docs[(docs.indexOf(active) + delta + docs.length) % docs.length]

@@ -1,8 +1,9 @@
-// The workbench skeleton: explorer | editor column (banners, tabs, notices, editor, Problems) | infoview,
+// The workbench skeleton: explorer | editor column (banners, editor groups of tabs + editor, Problems) | infoview,
 // status bar below. Built before the backend connects so the window is never blank.
 import { DisposableStore, type Disposable } from './disposables'
 import { h } from './dom'
 import { createSash } from './sash'
+import type { EditorPaneElements } from '../editor/editor-pane'
 
 export interface WorkbenchLayout extends Disposable {
   root: HTMLElement
@@ -15,6 +16,11 @@ export interface WorkbenchLayout extends Disposable {
   notices: HTMLElement
   editor: HTMLElement
   emptyEditor: HTMLElement
+  /** The row of editor groups; the first holds `tabs`, `breadcrumbs`, `notices` and `editor`. */
+  editorGroups: HTMLElement
+  firstEditorGroup: HTMLElement
+  /** Adds the DOM of another editor group (a split) right of the others. */
+  addEditorGroup(): EditorPaneElements
   panel: HTMLElement
   infoview: HTMLElement
   statusBar: HTMLElement
@@ -38,9 +44,11 @@ export function createLayout(host: HTMLElement): WorkbenchLayout {
   const editor = h('div', { class: 'lx-editor monaco-component' })
   const emptyEditor = h('div', { class: 'lx-empty-editor' })
   const editorHost = h('div', { class: 'lx-editor-host' }, [editor, emptyEditor])
+  const firstEditorGroup = h('div', { class: 'lx-editor-group' }, [tabs, breadcrumbs, notices, editorHost])
+  const editorGroups = h('div', { class: 'lx-editor-groups' }, [firstEditorGroup])
   const panel = h('section', { class: 'lx-panel', attrs: { 'aria-label': 'Problems' } })
   const panelSash = h('div', { class: 'lx-sash lx-sash-horizontal' })
-  const center = h('section', { class: 'lx-center' }, [banners, tabs, breadcrumbs, notices, editorHost, panelSash, panel])
+  const center = h('section', { class: 'lx-center' }, [banners, editorGroups, panelSash, panel])
   const infoview = h('aside', { class: 'lx-infoview', attrs: { 'aria-label': 'Infoview' } })
   const sidebarSash = h('div', { class: 'lx-sash lx-sash-vertical' })
   const infoviewSash = h('div', { class: 'lx-sash lx-sash-vertical lx-infoview-sash' })
@@ -72,6 +80,14 @@ export function createLayout(host: HTMLElement): WorkbenchLayout {
 
   return {
     root, explorer, explorerActions, banners, tabs, breadcrumbs, notices, editor, emptyEditor, panel, infoview, statusBar, overlays,
+    editorGroups, firstEditorGroup,
+    addEditorGroup: () => {
+      const groupTabs = h('div', { class: 'lx-tabs', attrs: { role: 'tablist' } })
+      const groupEditor = h('div', { class: 'lx-editor monaco-component' })
+      const element = h('div', { class: 'lx-editor-group' }, [groupTabs, h('div', { class: 'lx-editor-host' }, [groupEditor])])
+      editorGroups.append(element)
+      return { element, tabs: groupTabs, editor: groupEditor }
+    },
     setPanelVisible: (visible) => root.classList.toggle('lx-panel-hidden', !visible),
     isPanelVisible: () => !root.classList.contains('lx-panel-hidden'),
     setInfoviewVisible: (visible) => root.classList.toggle('lx-infoview-hidden', !visible),

@@ -18,6 +18,8 @@ export interface CommandTargets {
   documents: DocumentActions
   servers: ServerActions
   toggleInfoview(): void
+  /** Shows the focused document in a second editor group (Ctrl+\\). */
+  splitEditor(): void
   infoviewAction(kind: string): void
   toggleProblems(): void
   openSettings(): void
@@ -46,6 +48,7 @@ export function commandSpecs(t: CommandTargets): CommandSpec[] {
     { id: 'workbench.action.closeAllEditors', title: 'View: Close All Editors', enabled: hasDoc, run: () => t.documents.closeAll() },
     { id: 'workbench.action.files.revert', title: 'File: Revert File (reload from disk)', enabled: hasDoc, run: () => t.documents.reload() },
     { id: 'workbench.action.closeActiveEditor', title: 'View: Close Editor', keybinding: 'CtrlCmd+W', enabled: hasDoc, run: () => t.documents.close() },
+    { id: 'workbench.action.splitEditor', title: 'View: Split Editor', keybinding: 'CtrlCmd+\\', enabled: hasDoc, run: () => t.splitEditor() },
     { id: 'workbench.action.nextEditor', title: 'View: Open Next Editor', keybinding: 'Ctrl+PageDown', enabled: hasDoc, run: () => t.documents.cycle(1) },
     { id: 'workbench.action.previousEditor', title: 'View: Open Previous Editor', keybinding: 'Ctrl+PageUp', enabled: hasDoc, run: () => t.documents.cycle(-1) },
     { id: 'workbench.actions.view.problems', title: 'View: Toggle Problems', keybinding: 'CtrlCmd+Shift+M', run: () => t.toggleProblems() },
@@ -86,7 +89,8 @@ function monacoPress(spec: string): number | undefined {
 export function registerWorkbenchCommands(
   registry: CommandRegistry,
   targets: CommandTargets,
-  editor: monaco.editor.IStandaloneCodeEditor,
+  /** Adds an action to every editor (each editor group's). */
+  editor: Pick<monaco.editor.IStandaloneCodeEditor, 'addAction'>,
   run: (id: string) => void,
 ): Disposable {
   const disposables = new DisposableStore()

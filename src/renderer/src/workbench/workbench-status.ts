@@ -28,7 +28,7 @@ export class WorkbenchStatus implements Disposable {
       this.updateCursor()
       this.updateLanguage()
     }))
-    d.add(group.editor.onDidChangeCursorSelection(() => this.updateCursor()))
+    d.add(group.forEachEditor((editor) => editor.onDidChangeCursorSelection(() => editor === group.editor && this.updateCursor())))
     d.add(diagnostics.onDidChange(() => this.scheduleCounts()))
     d.add({ dispose: () => this.countsFrame !== undefined && cancelAnimationFrame(this.countsFrame) })
     this.updateServer()

@@ -9,7 +9,7 @@ import { registerLeanLanguage } from '../editor/lean-language'
 import type { OpenDocument } from '../editor/open-document'
 import { registerRestartFileQuickFix } from '../editor/restart-file-action'
 import { registerLeanFeatures, setDocumentOpener } from '../features'
-import { createInfoviewPanel } from '../infoview/panel'
+import { startInfoview } from './infoview-host'
 import { Breadcrumbs } from './breadcrumbs'
 import { showCommandPalette } from './command-palette'
 import { iconButton } from './dom'
@@ -39,8 +39,8 @@ import { connectShell, shellPreload } from './shell-host'
 import { SettingsService } from './settings'
 import { showSettingsDialog } from './settings-dialog'
 import { StatusBar } from './status-bar'
-import { TabStrip } from './tabs'
-import { UnicodeInputBinding, unicodeConfigOf } from './unicode-input-binding'
+import { EditorArea } from './editor-area'
+import { insertSymbol, UnicodeInputBinding, unicodeConfigOf } from './unicode-input-binding'
 import { showAbbreviations } from './features/abbreviations/abbreviation-view'
 import { registerWorkbenchCommands } from './workbench-commands'
 import { WorkbenchStatus } from './workbench-status'
@@ -68,7 +68,7 @@ export class Workbench implements Disposable {
   private readonly session: SessionKeeper
   private readonly folders: FolderCommands
   private readonly themeChanged = this.disposables.add(new Emitter<void>())
-  private infoview: ReturnType<typeof createInfoviewPanel> | undefined
+  private infoview: ReturnType<typeof startInfoview>
   private wasDisconnected = false
 
   constructor(
@@ -86,17 +86,21 @@ export class Workbench implements Disposable {
 
     registerLeanLanguage()
     this.group = d.add(
-      new EditorGroup(layout.editor, backend, this.diagnostics, settings.appearance(), (doc) => this.confirmClose(doc)),
+      new EditorGroup(
+        { element: layout.firstEditorGroup, tabs: layout.tabs, editor: layout.editor },
+        () => layout.addEditorGroup(),
+        backend, this.diagnostics, settings.appearance(), (doc) => this.confirmClose(doc),
+      ),
     )
     const features = d.add(registerLeanFeatures(backend))
-    d.add(new UnicodeInputBinding(this.group.editor, settings))
+    d.add(new UnicodeInputBinding(this.group, settings))
     this.documents = new DocumentActions(this.group, this.notifications)
     this.servers = new ServerActions(backend, this.dialogs, this.notifications, this.states, () => this.group.activeDocument())
     d.add(registerRestartFileQuickFix((uri) => void this.servers.restartFile(uri)))
     setDocumentOpener((uri, range) => this.showDocument(uri, range))
     d.add({ dispose: () => setDocumentOpener(undefined) })
 
-    d.add(new TabStrip(layout.tabs, this.group))
+    d.add(new EditorArea(layout, this.group))
     d.add(new Breadcrumbs(layout.breadcrumbs, this.group, features.requester))
     d.add(
       new DocumentNotices(layout.notices, this.group, this.diagnostics, {
@@ -187,10 +191,11 @@ export class Workbench implements Disposable {
           newFolder: () => this.files.newFolder(),
           searchSymbols: () => this.searchSymbols(''),
           findInFiles: () => this.findInFiles(),
-          showAbbreviations: () => showAbbreviations(this.picker, unicodeConfigOf(settings.current), (s) => this.insertSymbol(s)),
+          showAbbreviations: () => showAbbreviations(this.picker, unicodeConfigOf(settings.current), (s) => insertSymbol(this.group, s, this.notifications)),
           documents: this.documents,
           servers: this.servers,
           toggleInfoview: () => this.toggleInfoview(),
+          splitEditor: () => this.group.split(),
           infoviewAction: (kind) => this.infoview?.requestAction(kind),
           toggleProblems: () => this.toggleProblems(),
           openSettings: () => showSettingsDialog(layout.overlays, settings, (err) => this.notifications.error('Saving settings failed', err)),
@@ -198,7 +203,7 @@ export class Workbench implements Disposable {
           hasDirtyDocument: () => this.group.documents().some((doc) => doc.dirty && !doc.readonly),
           hasActiveLeanDocument: () => !!this.group.activeDocument()?.isLean,
         },
-        this.group.editor,
+        this.group.actions,
         (id) => this.runCommand(id),
       ),
     )
@@ -206,7 +211,7 @@ export class Workbench implements Disposable {
       new FolderCommands({
         backend,
         commands: this.commands,
-        editor: this.group.editor,
+        editor: this.group.actions,
         picker: this.picker,
         dialogs: this.dialogs,
         notifications: this.notifications,
@@ -290,30 +295,22 @@ export class Workbench implements Disposable {
   }
 
   private startInfoview(): void {
-    const container = document.createElement('div')
-    container.className = 'lx-infoview-container'
-    this.layout.infoview.append(container)
-    try {
-      this.infoview = createInfoviewPanel(container, {
-        backend: this.backend,
-        infoviewUrl: this.info.infoviewUrl,
-        activeEditor: () => {
-          const doc = this.group.activeDocument()
-          return doc?.isLean ? { editor: this.group.editor, uri: doc.uri } : undefined
-        },
-        onDidChangeActiveEditor: (listener) => this.group.onDidChangeActive(listener),
-        showDocument: async (uri, selection) => void (await this.showDocument(uri, selection)),
-        theme: () => {
-          const a = this.settings.appearance()
-          return { kind: a.theme, highContrast: a.highContrast, fontFamily: a.fontFamily, fontSize: a.fontSize }
-        },
-        onDidChangeTheme: (listener) => this.themeChanged.event(listener),
-      })
-      this.disposables.add(this.infoview)
-    } catch (err) {
-      console.error('The infoview failed to start', err)
-      container.textContent = 'The infoview failed to start; see the developer console.'
-    }
+    this.infoview = startInfoview(this.layout, {
+      backend: this.backend,
+      infoviewUrl: this.info.infoviewUrl,
+      activeEditor: () => {
+        const doc = this.group.activeDocument()
+        return doc?.isLean ? { editor: this.group.editor, uri: doc.uri } : undefined
+      },
+      onDidChangeActiveEditor: (listener) => this.group.onDidChangeActive(listener),
+      showDocument: async (uri, selection) => void (await this.showDocument(uri, selection)),
+      theme: () => {
+        const a = this.settings.appearance()
+        return { kind: a.theme, highContrast: a.highContrast, fontFamily: a.fontFamily, fontSize: a.fontSize }
+      },
+      onDidChangeTheme: (listener) => this.themeChanged.event(listener),
+    })
+    if (this.infoview) this.disposables.add(this.infoview)
   }
 
   async openPath(path: string, selection?: Range, cursorAtStart = false): Promise<OpenDocument | undefined> {
@@ -346,23 +343,6 @@ export class Workbench implements Disposable {
       reveal: (path, range) => void this.openPath(path, range),
       initialQuery: singleLineSelection(this.group.editor),
     })
-  }
-
-  /** Types an abbreviation's symbol at every cursor (the caret where it has `$CURSOR`), or copies it. */
-  private insertSymbol(symbol: string): void {
-    const [before, after = ''] = symbol.split('$CURSOR')
-    const doc = this.group.activeDocument()
-    if (!doc || doc.readonly) {
-      void navigator.clipboard.writeText(before + after).then(
-        () => this.notifications.show(`Copied ${before + after} (no editor to insert it into).`),
-        (err) => this.notifications.error('Copying the symbol failed', err),
-      )
-      return
-    }
-    const editor = this.group.editor
-    editor.focus()
-    editor.trigger('abbreviations', 'type', { text: before + after })
-    for (let i = 0; i < after.length; i++) editor.trigger('abbreviations', 'cursorLeft', null)
   }
 
   private searchSymbols(query: string): void {

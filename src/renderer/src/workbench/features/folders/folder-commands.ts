@@ -22,7 +22,8 @@ export { FOLDER_COMMANDS }
 export interface FolderCommandsDeps {
   backend: Backend
   commands: CommandRegistry
-  editor: monaco.editor.IStandaloneCodeEditor
+  /** Adds an action to every editor (each editor group's). */
+  editor: Pick<monaco.editor.IStandaloneCodeEditor, 'addAction'>
   picker: QuickPick
   dialogs: Dialogs
   notifications: Notifications
