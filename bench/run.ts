@@ -1,8 +1,9 @@
-// `npm run bench`: measures the core's own costs with real processes and sockets, each as a ratio in one
-// run (DESIGN §8), writes bench/results/<timestamp>.json and prints a table. Not a test: nothing asserts.
+// `npm run bench`: measures the core's own costs with real processes and sockets, and the window's in chromium
+// (bench/ui.ts), each as a ratio in one run (DESIGN §8), writes bench/results/latest.json and a dated copy and
+// prints a table. Not a test: nothing asserts. `npm run bench -- --only ui` (or `core`) runs one group.
 import { spawn } from 'node:child_process'
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { loadavg } from 'node:os'
 import { join } from 'node:path'
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node'
 import WebSocket from 'ws'
@@ -12,8 +13,12 @@ import { fileSearchBench } from './file-search'
 import { remoteLeanBench } from './remote-lean'
 import { lspBench, lspTable } from './lsp'
 import { problemsModelBench } from './problems-model'
+import { uiBench, uiTable } from './ui'
 
 const N = Number(process.env.BENCH_N ?? 500)
+const onlyAt = process.argv.indexOf('--only')
+const ONLY = onlyAt >= 0 ? new Set((process.argv[onlyAt + 1] ?? '').split(',')) : undefined
+const wanted = (group: 'core' | 'ui') => !ONLY || ONLY.has(group)
 const PROJECT = { 'lean-toolchain': 'leanprover/lean4:v4.20.0\n', 'lakefile.toml': 'name = "b"\n' }
 
 function stats(samples: number[]) {
@@ -40,42 +45,23 @@ async function directStdio(): Promise<number[]> {
   return samples
 }
 
-/**
- * Start to editor-ready: from spawning serve mode to the page showing Main.lean in Monaco (scratch project, no
- * Lean server needed for the first paint), in Debian chromium. Skipped without the build or the browser.
- */
-async function startToEditorReady(): Promise<{ ms?: number; skipped?: string }> {
-  const serveJs = join(process.cwd(), 'out/main/serve.js')
-  if (!existsSync(serveJs)) return { skipped: 'no build (npm run build)' }
-  if (!existsSync('/usr/bin/chromium')) return { skipped: 'no /usr/bin/chromium' }
-  const { chromium } = await import('@playwright/test')
-  const userData = mkdtempSync(join(tmpdir(), 'lectern-bench-'))
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] })
-  const t0 = performance.now()
-  const serve = spawn(process.execPath, [serveJs, '--port', '0', '--no-browser', '--user-data', userData], {
-    env: { ...process.env, LECTERN_LEAN_SERVER: DOUBLE },
-  })
-  try {
-    const url = await new Promise<string>((resolve) =>
-      serve.stdout.on('data', (d) => {
-        const m = /(http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)/.exec(String(d))
-        if (m) resolve(m[1])
-      }),
-    )
-    const page = await browser.newPage()
-    await page.goto(url)
-    await page.waitForFunction(() => (window as { __lectern?: { ready: boolean } }).__lectern?.ready === true)
-    await page.locator('.view-lines', { hasText: 'theorem' }).first().waitFor()
-    return { ms: Math.round(performance.now() - t0) }
-  } finally {
-    await browser.close()
-    serve.kill('SIGTERM')
-    rmSync(userData, { recursive: true, force: true })
-  }
+async function main(): Promise<void> {
+  const results: Record<string, unknown> = { date: new Date().toISOString(), node: process.version, n: N, loadAverageAtStart: loadavg() }
+  if (wanted('core')) await coreBench(results)
+  if (wanted('ui')) results.ui = await uiBench()
+  results.loadAverageAtEnd = loadavg()
+
+  mkdirSync('bench/results', { recursive: true })
+  const file = join('bench/results', `${new Date().toISOString().replace(/[:.]/g, '-')}.json`)
+  writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`)
+  writeFileSync('bench/results/latest.json', `${JSON.stringify(results, null, 2)}\n`)
+  console.table({ ...(wanted('core') ? coreTable(results) : {}), ...(results.ui ? uiTable(results.ui) : {}) })
+  console.log(`load average ${(results.loadAverageAtStart as number[]).map((x) => x.toFixed(2)).join(' ')} at start, ${(results.loadAverageAtEnd as number[]).map((x) => x.toFixed(2)).join(' ')} at end`)
+  console.log(`written bench/results/latest.json and ${file}`)
+  process.exit(0)
 }
 
-async function main(): Promise<void> {
-  const results: Record<string, unknown> = { date: new Date().toISOString(), node: process.version, n: N }
+async function coreBench(results: Record<string, unknown>): Promise<void> {
 
   // 1. Round trip: renderer → /ws → core → Lean stdio → back, vs. talking to Lean's stdio directly.
   const direct = stats(await directStdio())
@@ -160,18 +146,16 @@ async function main(): Promise<void> {
   await h.dispose()
 
   results.lsp = await lspBench()
-  results.startToEditorReady = await startToEditorReady()
   results.fileSearch = await fileSearchBench()
   results.remoteLean = await remoteLeanBench(N)
   results.problemsModel = problemsModelBench()
+}
 
-  mkdirSync('bench/results', { recursive: true })
-  const file = join('bench/results', `${new Date().toISOString().replace(/[:.]/g, '-')}.json`)
-  writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`)
+function coreTable(results: Record<string, unknown>): Record<string, { value: unknown }> {
   const rt = results.roundTrip as any
   const ks = results.keystrokeToDidChange as any
   const rl = results.remoteLean as any
-  console.table({
+  return {
     'round trip p50 (ms)': { value: `${rt.viaBridge.p50.toFixed(3)} via bridge vs ${rt.directStdio.p50.toFixed(3)} direct (×${rt.ratioP50.toFixed(2)})` },
     'throughput (msg/s)': { value: (results.throughput as any).messagesPerSecond },
     'keystroke→didChange p50 (ms)': { value: `${ks.file20kLines.p50.toFixed(3)} on 20k lines vs ${ks.file1Line.p50.toFixed(3)} on 1 line (×${ks.ratioP50.toFixed(2)})` },
@@ -181,7 +165,6 @@ async function main(): Promise<void> {
     },
     'LSP session RSS (KiB)': { value: results.lspSessionMemoryKb },
     ...lspTable(results.lsp),
-    'serve start → editor ready (ms)': { value: JSON.stringify(results.startToEditorReady) },
     'Problems model 20k vs 200 diagnostics (ms)': {
       value: ((p) => `${p.ms20000.toFixed(1)} vs ${p.ms200.toFixed(2)} (per diagnostic ×${p.perDiagnosticRatio.toFixed(2)})`)(results.problemsModel as Record<string, number>),
     },
@@ -190,9 +173,7 @@ async function main(): Promise<void> {
         .map(([k, v]) => `${k}: ${v.indexMs.toFixed(0)} / ${v.rareWordMs.toFixed(0)} / ${v.commonWordMs.toFixed(0)}`)
         .join('; '),
     },
-  })
-  console.log(`written ${file}`)
-  process.exit(0)
+  }
 }
 
 main().catch((err) => {

@@ -144,7 +144,25 @@ export function elabFile(text: string, opts: ElabOptions): FileElab {
     }
     out.cmds.push(r)
   }
+  addLintWarnings(out)
   return out
+}
+
+/**
+ * `-- double: lint-warnings N` (a test marker, not Lean): the first command after it also reports N warnings, one
+ * per line cycling through the whole file, so they arrive in one publish, as a noisy linter on a big file does.
+ */
+function addLintWarnings(out: FileElab): void {
+  const marker = out.parsed.comments.map((c) => ({ c, m: /^-- double: lint-warnings (\d+)$/.exec(c.text.trim()) })).find((x) => x.m)
+  const cmd = marker && out.cmds.find((c) => c.s > marker.c.s)
+  if (!marker?.m || !cmd) return
+  const lines = out.doc.lineCount
+  for (let i = 0; i < Number(marker.m[1]); i++) {
+    const line = i % lines
+    const s = out.doc.lineStart(line)
+    const e = line + 1 < lines ? out.doc.lineStart(line + 1) - 1 : out.text.length
+    cmd.msgs.push({ s, e: Math.max(s, Math.min(e, s + 8)), severity: 2, parts: [txt(`lint: warning ${i} on this line`)], env: out.env, m: new MCtx() })
+  }
 }
 
 /** elabFile that never throws: a bug in the double becomes a fatal header-like error, not a dead server. */

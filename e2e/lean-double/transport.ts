@@ -32,10 +32,11 @@ export const KNOWN_ERROR_CODES = new Set([
 
 export class MessageLog {
   constructor(private readonly path: string | undefined) {}
-  write(dir: 'in' | 'out', msg: unknown): void {
+  /** `t`: when the message was read or written (ms since the epoch), for benches that time the way to the screen. */
+  write(dir: 'in' | 'out', msg: unknown, t = Date.now()): void {
     if (!this.path) return
     try {
-      appendFileSync(this.path, JSON.stringify({ dir, msg }) + '\n')
+      appendFileSync(this.path, JSON.stringify({ dir, t, msg }) + '\n')
     } catch {
       // the log is best effort
     }
@@ -110,8 +111,10 @@ export class FrameWriter {
   send(msg: Message): void {
     // Lean's JSON objects are ordered maps: keys come out sorted
     const body = JSON.stringify(msg, sortedKeys)
-    this.log.write('out', msg)
+    // Logged after the write (a big message's log line must not delay it), stamped with the time of the write.
+    const t = Date.now()
     this.out.write(`Content-Length: ${Buffer.byteLength(body, 'utf8')}\r\n\r\n${body}`)
+    this.log.write('out', msg, t)
   }
 }
 

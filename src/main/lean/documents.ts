@@ -5,7 +5,7 @@ import { LecternErrorCodes } from '../../shared/api'
 import type { TextChange } from '../../shared/lsp'
 import { Emitter } from '../util/disposable'
 import { ApiError } from '../util/errors'
-import { LineIndex } from './line-index'
+import { DocumentText } from './document-text'
 
 export interface OpenDocument {
   uri: string
@@ -29,7 +29,7 @@ export class DocumentStore {
   private readonly docs = new Map<string, OpenDocument>()
   /** Highest version ever issued per uri, kept after close so a reopen continues above it. */
   private readonly lastVersion = new Map<string, number>()
-  private readonly indexes = new Map<string, LineIndex>()
+  private readonly contents = new Map<string, DocumentText>()
   readonly onDidOpen = new Emitter<OpenDocument>()
   readonly onDidChange = new Emitter<DocumentChange>()
   readonly onDidClose = new Emitter<OpenDocument>()
@@ -45,7 +45,19 @@ export class DocumentStore {
   open(init: Omit<OpenDocument, 'version'>): OpenDocument {
     const existing = this.docs.get(init.uri)
     if (existing) return existing
-    const doc: OpenDocument = { ...init, version: this.bumpVersion(init.uri) }
+    // The text lives in a DocumentText (edits in O(log n)); `doc.text` joins it only when read.
+    const content = new DocumentText(init.text)
+    const doc: OpenDocument = {
+      ...init,
+      get text() {
+        return content.text
+      },
+      set text(text: string) {
+        content.apply([{ text }])
+      },
+      version: this.bumpVersion(init.uri),
+    }
+    this.contents.set(doc.uri, content)
     this.docs.set(doc.uri, doc)
     this.onDidOpen.fire(doc)
     return doc
@@ -55,9 +67,7 @@ export class DocumentStore {
   change(uri: string, changes: TextChange[]): OpenDocument {
     const doc = this.require(uri)
     if (changes.length === 0) return doc
-    let index = this.indexes.get(uri)
-    if (!index || index.text !== doc.text) this.indexes.set(uri, (index = new LineIndex(doc.text)))
-    doc.text = index.apply(changes)
+    this.contents.get(uri)?.apply(changes)
     doc.version = this.bumpVersion(uri)
     this.onDidChange.fire({ doc, changes })
     return doc
@@ -74,7 +84,7 @@ export class DocumentStore {
     const doc = this.docs.get(uri)
     if (!doc) return
     this.docs.delete(uri)
-    this.indexes.delete(uri)
+    this.contents.delete(uri)
     this.onDidClose.fire(doc)
   }
 

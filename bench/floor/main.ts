@@ -1,0 +1,14 @@
+// The start-up floor: the same Monaco build entries the app uses, one editor, the file fetched from the server
+// that served the page. Nothing else (no workbench, no backend, no infoview).
+import * as monaco from 'monaco-editor/editor'
+import EditorWorker from 'monaco-editor/editor/editor.worker?worker'
+
+self.MonacoEnvironment = { getWorker: () => new EditorWorker() }
+
+async function main(): Promise<void> {
+  const text = await (await fetch('./file')).text()
+  const editor = monaco.editor.create(document.getElementById('editor') as HTMLElement, { value: text, automaticLayout: true })
+  editor.focus()
+  ;(window as { floorReady?: boolean }).floorReady = true
+}
+void main()

@@ -1,0 +1,223 @@
+// The costs a user feels in the window, in chromium against serve mode and the Lean server double, each as a
+// ratio to a floor measured in the same run (bench/README.md explains every row). `npm run bench -- --only ui`.
+import { spawn } from 'node:child_process'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { Browser, Page } from '@playwright/test'
+import { launchBrowser, printedUrl, REPO, rssKb, startServe, stats } from './ui-harness'
+
+const KEYS = Number(process.env.BENCH_UI_KEYS ?? 40)
+const REPS = Number(process.env.BENCH_UI_REPS ?? 5)
+const SMALL = 'theorem one : 1 = 1 := rfl\n'
+const BIG = Array.from({ length: 20_000 }, (_, i) => `theorem t${i} : ${i} = ${i} := rfl`).join('\n') + '\n'
+
+async function editorShows(page: Page, text: string): Promise<void> {
+  await page.waitForFunction(() => (window as { __lectern?: { ready: boolean } }).__lectern?.ready === true, undefined, { timeout: 60_000 })
+  await page.locator('.view-lines', { hasText: text }).first().waitFor({ timeout: 60_000 })
+}
+
+/** a. Key press → didChange at the server, and what the didChange carried. */
+async function keystrokes(browser: Browser, file: string, text: string, at: string) {
+  const served = await startServe({ [file]: text }, [at])
+  const page = await browser.newPage()
+  try {
+    await page.goto(served.url)
+    await editorShows(page, 'theorem')
+    await served.log.next((e) => e.dir === 'in' && e.msg.method === 'textDocument/didOpen', 'didOpen')
+    await page.locator('.monaco-editor .view-lines').first().click()
+    const samples: number[] = []
+    let incremental = true
+    let maxChangeChars = 0
+    for (let i = 0; i < KEYS; i++) {
+      served.log.read()
+      const t0 = Date.now()
+      await page.keyboard.press(i % 2 === 0 ? 'x' : 'Backspace')
+      const e = await served.log.next((x) => x.dir === 'in' && x.msg.method === 'textDocument/didChange', 'didChange')
+      samples.push(e.t - t0)
+      const changes = e.msg.params.contentChanges as { range?: unknown; text: string }[]
+      incremental &&= changes.length === 1 && !!changes[0].range
+      maxChangeChars = Math.max(maxChangeChars, ...changes.map((c) => c.text.length))
+    }
+    return { ...stats(samples), incremental, maxChangeChars }
+  } finally {
+    await page.close()
+    await served.dispose()
+  }
+}
+
+/** b. 5,000 warnings in one publish: from the double's write until Problems counts them and squiggles are drawn. */
+async function diagnostics(browser: Browser) {
+  const lines = Array.from({ length: 5000 }, (_, i) => `-- line ${i}`)
+  const file = ['-- double: lint-warnings 0', 'theorem a : 1 = 1 := rfl', ...lines].join('\n')
+  const served = await startServe({ 'Lint.lean': file }, ['Lint.lean'])
+  const page = await browser.newPage()
+  page.on('crash', () => console.error('bench: the page crashed'))
+  page.on('pageerror', (e) => console.error('bench: page error', e.message))
+  await page.addInitScript(() => {
+    const w = window as unknown as { longTasks: { start: number; duration: number }[] }
+    w.longTasks = []
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) w.longTasks.push({ start: performance.timeOrigin + e.startTime, duration: e.duration })
+    }).observe({ type: 'longtask', buffered: true })
+  })
+  const setMarker = async (n: number) => {
+    await page.keyboard.press('Control+Home')
+    await page.keyboard.press('Shift+End')
+    await page.keyboard.insertText(`-- double: lint-warnings ${n}`)
+  }
+  try {
+    await page.goto(served.url)
+    await editorShows(page, 'lint-warnings')
+    await page.locator('.monaco-editor .view-lines').first().click()
+    if (!(await page.locator('.lx-problems-list').isVisible())) await page.keyboard.press('Control+Shift+M')
+    const path = join(served.workspace, 'Lint.lean')
+    const total: number[] = []
+    const floor: number[] = []
+    const longest: number[] = []
+    const cleared = () => page.waitForFunction(() => !document.querySelector('.lx-problems-summary')?.textContent?.includes('warning'), undefined, { timeout: 60_000 })
+    await cleared()
+    for (let r = 0; r < REPS; r++) {
+      served.log.read()
+      // Watch for the finish line from the page's own frames: Problems counts 5000 and warning squiggles are drawn.
+      // (A string: tsx would wrap a named arrow function in a helper the page does not have.)
+      const done = page.evaluate(`new Promise((resolve) => {
+        const check = () => {
+          const counted = document.querySelector('.lx-problems-summary')?.textContent?.includes('5000 warnings')
+          if (counted && document.querySelector('.squiggly-warning')) resolve(performance.timeOrigin + performance.now())
+          else requestAnimationFrame(check)
+        }
+        requestAnimationFrame(check)
+      })`) as Promise<number>
+      done.catch(() => undefined)
+      await setMarker(5000)
+      const write = await served.log.next((e) => e.dir === 'out' && e.msg.method === 'textDocument/publishDiagnostics' && e.msg.params.diagnostics.length === 5000, '5000-diagnostic publish')
+      const end = await done
+      total.push(end - write.t)
+      longest.push(
+        await page.evaluate(([from, to]) => {
+          const tasks = (window as unknown as { longTasks: { start: number; duration: number }[] }).longTasks
+          return Math.max(0, ...tasks.filter((t) => t.start + t.duration >= from && t.start <= to).map((t) => t.duration))
+        }, [write.t, end]),
+      )
+      // The floor on the same model, cleared of our markers first (Monaco's cost grows with the markers already there).
+      await setMarker(0)
+      await cleared()
+      floor.push(await page.evaluate(([p, d]) => (window as any).__lectern.benchMarkersFloor(p, d), [path, write.msg.params.diagnostics] as const))
+    }
+    const t = stats(total)
+    const f = stats(floor)
+    return { writeToScreen: t, setModelMarkersFloor: f, ratioP50: t.p50 / f.p50, longestTaskMs: stats(longest) }
+  } finally {
+    await page.close()
+    await served.dispose()
+  }
+}
+
+/** c. serve start → editor ready with a file open, vs a bare Monaco page from a bare Node server; d. memory. */
+async function startUp(browser: Browser) {
+  const app: number[] = []
+  let idleRssKb: number | undefined
+  for (let r = 0; r < REPS; r++) {
+    const served = await startServe({ 'Main.lean': SMALL }, ['Main.lean'])
+    const page = await browser.newPage()
+    await page.goto(served.url)
+    await editorShows(page, 'theorem')
+    app.push(Date.now() - served.startedAt)
+    idleRssKb ??= rssKb(served.serve.pid as number)
+    await page.close()
+    await served.dispose()
+  }
+  const { build } = await import('vite')
+  const out = mkdtempSync(join(tmpdir(), 'lectern-bench-floor-'))
+  await build({ root: join(REPO, 'bench/floor'), logLevel: 'silent', build: { outDir: out, minify: true, emptyOutDir: true }, worker: { format: 'es' } })
+  const file = join(out, 'Main.lean')
+  writeFileSync(file, SMALL)
+  const bare: number[] = []
+  for (let r = 0; r < REPS; r++) {
+    const t0 = Date.now()
+    const server = spawn(process.execPath, [join(REPO, 'bench/floor/serve.mjs'), out, file])
+    const page = await browser.newPage()
+    await page.goto(await printedUrl(server))
+    await page.waitForFunction(() => (window as { floorReady?: boolean }).floorReady === true)
+    await page.locator('.view-lines', { hasText: 'theorem' }).first().waitFor()
+    bare.push(Date.now() - t0)
+    await page.close()
+    server.kill('SIGTERM')
+  }
+  rmSync(out, { recursive: true, force: true })
+  const a = stats(app)
+  const b = stats(bare)
+  return { startUp: { app: a, bareMonaco: b, ratioP50: a.p50 / b.p50 }, idleRssKb }
+}
+
+async function memoryWith50Files(browser: Browser) {
+  const files = Object.fromEntries(Array.from({ length: 50 }, (_, i) => [`F${i}.lean`, Array.from({ length: 200 }, (_, j) => `theorem f${i}_${j} : ${j} = ${j} := rfl`).join('\n')]))
+  const served = await startServe(files, Object.keys(files))
+  const page = await browser.newPage()
+  try {
+    await page.goto(served.url)
+    await editorShows(page, 'theorem')
+    // Every file is a tab (its text in the core); Lean gets didOpen as the app decides (counted, not awaited).
+    await page.waitForFunction(() => document.querySelectorAll('.lx-tab').length >= 50, undefined, { timeout: 120_000 })
+    const didOpens = served.log.read().filter((x) => x.dir === 'in' && x.msg.method === 'textDocument/didOpen').length
+    const cdp = await page.context().newCDPSession(page)
+    await cdp.send('HeapProfiler.collectGarbage')
+    const heap = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number }
+    return { coreRssKb: rssKb(served.serve.pid as number), rendererJsHeapKb: Math.round(heap.usedSize / 1024), tabs: 50, leanDidOpens: didOpens }
+  } finally {
+    await page.close()
+    await served.dispose()
+  }
+}
+
+/** BENCH_UI_SCENARIOS=keys,diagnostics,startup,memory picks some (all by default). */
+export async function uiBench(): Promise<Record<string, unknown>> {
+  const pick = new Set((process.env.BENCH_UI_SCENARIOS ?? 'keys,diagnostics,startup,memory').split(','))
+  const browser = await launchBrowser()
+  const out: Record<string, unknown> = {}
+  // One scenario failing (a timeout under load, say) is reported in its row; the others still run.
+  const run = async (name: string, f: () => Promise<unknown>) => {
+    console.log(`bench ui: ${name}…`)
+    try {
+      return await f()
+    } catch (err) {
+      console.error(`bench ui: ${name} failed:`, err)
+      return { error: String((err as Error)?.message ?? err) }
+    }
+  }
+  try {
+    if (pick.has('keys')) {
+      out.keystrokeToDidChange = await run('key press → didChange', async () => {
+        const big = await keystrokes(browser, 'Big.lean', BIG, 'Big.lean:10000:1')
+        const small = await keystrokes(browser, 'Small.lean', SMALL, 'Small.lean:1:1')
+        return { file20kLines: big, file1Line: small, ratioP50: big.p50 / Math.max(1, small.p50) }
+      })
+    }
+    if (pick.has('diagnostics')) out.diagnostics5000 = await run('5,000 diagnostics', () => diagnostics(browser))
+    if (pick.has('startup')) {
+      const r = (await run('start-up', () => startUp(browser))) as any
+      out.startUp = r.startUp ?? r
+      out.memory = { coreRssIdleKb: r.idleRssKb }
+    }
+    if (pick.has('memory')) out.memory = { ...(out.memory as object), ...((await run('memory with 50 files', () => memoryWith50Files(browser))) as object) }
+    return out
+  } finally {
+    await browser.close()
+  }
+}
+
+export function uiTable(ui: any): Record<string, { value: string }> {
+  const k = ui.keystrokeToDidChange
+  const d = ui.diagnostics5000
+  const s = ui.startUp
+  const m = ui.memory
+  const ms = (x: number) => x.toFixed(1)
+  const rows: Record<string, { value: string }> = {}
+  for (const [name, r] of Object.entries(ui)) if ((r as any)?.error) rows[`UI ${name}`] = { value: `failed: ${(r as any).error}` }
+  if (k?.ratioP50 !== undefined) rows['UI key press→didChange p50 (ms), target ≤1.5×'] = { value: `${ms(k.file20kLines.p50)} on 20k lines vs ${ms(k.file1Line.p50)} on 1 line (×${k.ratioP50.toFixed(2)}); incremental: ${k.file20kLines.incremental && k.file1Line.incremental}, largest change ${k.file20kLines.maxChangeChars} chars` }
+  if (d?.ratioP50 !== undefined) rows['UI 5000 diagnostics write→screen p50 (ms), target ≤2×'] = { value: `${ms(d.writeToScreen.p50)} vs setModelMarkers ${ms(d.setModelMarkersFloor.p50)} (×${d.ratioP50.toFixed(2)}); longest task p50 ${ms(d.longestTaskMs.p50)} max ${ms(d.longestTaskMs.max)} (target none > 50)` }
+  if (s?.ratioP50 !== undefined) rows['UI serve start→editor ready p50 (ms), target ≤1.3×'] = { value: `${s.app.p50} vs bare Monaco ${s.bareMonaco.p50} (×${s.ratioP50.toFixed(2)})` }
+  if (m) rows['Memory (KiB)'] = { value: `core RSS idle (one small file) ${m.coreRssIdleKb}, with 50 files ${m.coreRssKb}; renderer JS heap with 50 files ${m.rendererJsHeapKb} (Lean didOpens ${m.leanDidOpens})` }
+  return rows
+}
