@@ -65,11 +65,13 @@ export interface Served {
   startedAt: number
   workspace: string
   log: DoubleLog
+  /** didOpen/didChange as they reached the server's input pipe (bench/stdin-stamp.mjs), when asked for. */
+  stdinLog: DoubleLog
   dispose(): Promise<void>
 }
 
 /** Starts serve mode on a fresh workspace with `files`, opening `open` (launch arguments), Lean = the double. */
-export async function startServe(files: Record<string, string>, open: string[]): Promise<Served> {
+export async function startServe(files: Record<string, string>, open: string[], opts: { stampStdin?: boolean } = {}): Promise<Served> {
   if (!existsSync(SERVE_JS)) throw new Error('out/main/serve.js is missing: run `npm run build` first.')
   const tmp = mkdtempSync(join(tmpdir(), 'lectern-bench-ui-'))
   const workspace = join(tmp, 'workspace')
@@ -80,7 +82,9 @@ export async function startServe(files: Record<string, string>, open: string[]):
     writeFileSync(join(workspace, rel), text)
   }
   const logPath = join(tmp, 'double.log')
-  const env = { ...process.env, LECTERN_LEAN_SERVER: DOUBLE, LEAN_DOUBLE_LOG: logPath, LEAN_DOUBLE_DELAY_MS: '0' }
+  const stampPath = join(tmp, 'stdin.log')
+  const server = opts.stampStdin ? join(REPO, 'bench/stamped-double') : DOUBLE
+  const env = { ...process.env, LECTERN_LEAN_SERVER: server, LEAN_DOUBLE_LOG: logPath, LEAN_DOUBLE_DELAY_MS: '0', BENCH_STAMP_LOG: stampPath }
   const startedAt = Date.now()
   const serve = spawn(process.execPath, [SERVE_JS, '--port', '0', '--no-browser', '--user-data', userData, '--workspace', workspace, ...open], { env, cwd: workspace })
   const url = await printedUrl(serve)
@@ -90,6 +94,7 @@ export async function startServe(files: Record<string, string>, open: string[]):
     startedAt,
     workspace,
     log: new DoubleLog(logPath),
+    stdinLog: new DoubleLog(stampPath),
     dispose: async () => {
       if (serve.exitCode === null && serve.signalCode === null) {
         const gone = new Promise((r) => serve.once('exit', r))

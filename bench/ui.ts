@@ -19,21 +19,21 @@ async function editorShows(page: Page, text: string): Promise<void> {
 
 /** a. Key press → didChange at the server, and what the didChange carried. */
 async function keystrokes(browser: Browser, file: string, text: string, at: string) {
-  const served = await startServe({ [file]: text }, [at])
+  const served = await startServe({ [file]: text }, [at], { stampStdin: true })
   const page = await browser.newPage()
   try {
     await page.goto(served.url)
     await editorShows(page, 'theorem')
-    await served.log.next((e) => e.dir === 'in' && e.msg.method === 'textDocument/didOpen', 'didOpen')
+    await served.stdinLog.next((e) => e.dir === 'in' && e.msg.method === 'textDocument/didOpen', 'didOpen')
     await page.locator('.monaco-editor .view-lines').first().click()
     const samples: number[] = []
     let incremental = true
     let maxChangeChars = 0
     for (let i = 0; i < KEYS; i++) {
-      served.log.read()
+      served.stdinLog.read()
       const t0 = Date.now()
       await page.keyboard.press(i % 2 === 0 ? 'x' : 'Backspace')
-      const e = await served.log.next((x) => x.dir === 'in' && x.msg.method === 'textDocument/didChange', 'didChange')
+      const e = await served.stdinLog.next((x) => x.dir === 'in' && x.msg.method === 'textDocument/didChange', 'didChange')
       samples.push(e.t - t0)
       const changes = e.msg.params.contentChanges as { range?: unknown; text: string }[]
       incremental &&= changes.length === 1 && !!changes[0].range
