@@ -16,9 +16,20 @@ interface FileProgressParams {
   processing: FileProgressProcessingInfo[]
 }
 
+/**
+ * Progress is a state, not a log: each event replaces the last. Lean can report it per command, thousands of
+ * times a second while it re-elaborates a big file after each keystroke; subscribers get the first change at
+ * once and then the latest at most every PROGRESS_INTERVAL_MS, so the flood never reaches the window.
+ */
+const PROGRESS_INTERVAL_MS = 50
+
 export class DiagnosticsStore {
   private readonly diagnostics = new Map<string, DiagnosticsEvent>()
   private readonly progress = new Map<string, ProgressEvent>()
+  /** When each uri's progress was last published, and the trailing publish due for it, if any. */
+  private readonly progressSentAt = new Map<string, number>()
+  private readonly progressDue = new Map<string, ReturnType<typeof setTimeout>>()
+  private disposed = false
   /** Files whose worker crashed, with Lean's message; until the next edit or reopen restarts it. */
   private readonly crashes = new Map<string, string>()
 
@@ -59,7 +70,26 @@ export class DiagnosticsStore {
     const crash = this.workerCrashOf(uri, params.processing)
     if (crash !== undefined) event.workerCrash = crash
     this.progress.set(uri, event)
+    if (this.progressDue.has(uri)) return // the due publish sends this latest state
+    const wait = PROGRESS_INTERVAL_MS - (Date.now() - (this.progressSentAt.get(uri) ?? 0))
+    if (wait <= 0 || this.disposed) return this.publishProgress(uri)
+    this.progressDue.set(uri, setTimeout(() => this.publishProgress(uri), wait))
+  }
+
+  private publishProgress(uri: string): void {
+    const due = this.progressDue.get(uri)
+    if (due) clearTimeout(due)
+    this.progressDue.delete(uri)
+    const event = this.progress.get(uri)
+    if (!event) return
+    this.progressSentAt.set(uri, Date.now())
     this.hub.publish('progress', event)
+  }
+
+  /** Publishes the progress held back by the interval, and holds nothing back from now on. */
+  dispose(): void {
+    this.disposed = true
+    for (const uri of [...this.progressDue.keys()]) this.publishProgress(uri)
   }
 
   workerCrash(uri: string): string | undefined {
@@ -108,7 +138,9 @@ export class DiagnosticsStore {
     const prev = this.diagnostics.get(uri)
     this.crashes.delete(uri)
     this.clearProgress(uri)
+    this.publishProgress(uri)
     this.progress.delete(uri)
+    this.progressSentAt.delete(uri)
     if (prev) {
       this.hub.publish('diagnostics', { uri, version: prev.version, diagnostics: [] })
       this.diagnostics.delete(uri)

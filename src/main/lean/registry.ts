@@ -222,6 +222,7 @@ export class LeanServerRegistry {
       await e.server.dispose()
     }))
     this.entries.clear()
+    this.diagnostics.dispose()
   }
 
   private entryFor(project: ProjectInfo): Entry {
