@@ -142,18 +142,39 @@ class BridgeHost {
   }
 }
 
+/** bench/lsp-floor-proxy.ts as a child process, and its address. */
+async function startFloorProxy(cwd: string): Promise<{ url: string; stop(): void }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/lsp-floor-proxy.ts', cwd], { stdio: ['pipe', 'pipe', 'inherit'] })
+  const line = await new Promise<string>((resolve, reject) => {
+    createInterface({ input: child.stdout }).once('line', resolve)
+    child.once('exit', (code) => reject(new Error(`bench/lsp-floor-proxy.ts exited (${code})`)))
+  })
+  return { url: `ws://127.0.0.1:${(JSON.parse(line) as { port: number }).port}/`, stop: () => child.stdin.end() }
+}
+
 export async function lspBench(): Promise<Record<string, unknown>> {
   const { host, info: b } = await BridgeHost.start()
+  const floorProxy = await startFloorProxy(b.workspace)
   // The bridge idle (no session yet): per-session memory is what 100 open sessions add to it.
   const before = await host.memory()
   const url = `ws://127.0.0.1:${b.port}/lsp?token=${b.token}`
   try {
     // Alternate pairs, so load from other processes on the machine hits both alike; report each pair's ratio
     // and the median of them.
-    const pairs: { direct: Awaited<ReturnType<typeof measure>>; viaLsp: Awaited<ReturnType<typeof measure>> }[] = []
-    for (let i = 0; i < PAIRS; i++) pairs.push({ direct: await measure(stdioClient(b.workspace)), viaLsp: await measure(await wsClient(url, b.origin)) })
+    type Run = Awaited<ReturnType<typeof measure>>
+    const pairs: { direct: Run; viaLsp: Run; viaFloorProxy: Run }[] = []
+    for (let i = 0; i < PAIRS; i++) {
+      pairs.push({
+        direct: await measure(stdioClient(b.workspace)),
+        viaLsp: await measure(await wsClient(url, b.origin)),
+        viaFloorProxy: await measure(await wsClient(floorProxy.url, b.origin)),
+      })
+    }
+    floorProxy.stop()
     const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)]
     const rtRatios = pairs.map((p) => p.viaLsp.p50 / p.direct.p50)
+    const rtFloorRatios = pairs.map((p) => p.viaFloorProxy.p50 / p.direct.p50)
+    const rtOverFloorProxy = pairs.map((p) => p.viaLsp.p50 / p.viaFloorProxy.p50)
     const tpRatios = pairs.map((p) => p.viaLsp.perSecond / p.direct.perSecond)
 
     // 100 concurrent sessions, each initialized and asked 20 requests at once; every reply must arrive.
@@ -176,7 +197,15 @@ export async function lspBench(): Promise<Record<string, unknown>> {
     for (const c of clients) c.close()
     return {
       sandboxed: SANDBOX,
-      roundTripP50Ms: { direct: median(pairs.map((p) => p.direct.p50)), viaLsp: median(pairs.map((p) => p.viaLsp.p50)), ratio: median(rtRatios), pairRatios: rtRatios },
+      roundTripP50Ms: {
+        direct: median(pairs.map((p) => p.direct.p50)),
+        viaLsp: median(pairs.map((p) => p.viaLsp.p50)),
+        viaFloorProxy: median(pairs.map((p) => p.viaFloorProxy.p50)),
+        ratio: median(rtRatios),
+        pairRatios: rtRatios,
+        floorProxyRatio: median(rtFloorRatios),
+        overFloorProxy: median(rtOverFloorProxy),
+      },
       pipelinedPerSecond: { direct: median(pairs.map((p) => p.direct.perSecond)), viaLsp: median(pairs.map((p) => p.viaLsp.perSecond)), ratio: median(tpRatios), pairRatios: tpRatios },
       pairs,
       concurrent: {
@@ -190,6 +219,7 @@ export async function lspBench(): Promise<Record<string, unknown>> {
       },
     }
   } finally {
+    floorProxy.stop()
     await host.stop()
   }
 }
@@ -201,6 +231,9 @@ export function lspTable(r: any): Record<string, { value: string }> {
   return {
     '/lsp round trip p50, 1 KB (ms)': {
       value: `${r.roundTripP50Ms.viaLsp.toFixed(3)} vs ${r.roundTripP50Ms.direct.toFixed(3)} direct pipe (median pair ×${r.roundTripP50Ms.ratio.toFixed(2)}, target ≤ 1.3; pairs ${fmt(r.roundTripP50Ms.pairRatios)})`,
+    },
+    '/lsp round trip vs a bare proxy (ms)': {
+      value: `a framing-only WebSocket proxy in its own process: ${r.roundTripP50Ms.viaFloorProxy.toFixed(3)} (×${r.roundTripP50Ms.floorProxyRatio.toFixed(2)} the pipe); /lsp ×${r.roundTripP50Ms.overFloorProxy.toFixed(2)} of it`,
     },
     '/lsp pipelined (msg/s)': {
       value: `${r.pipelinedPerSecond.viaLsp} vs ${r.pipelinedPerSecond.direct} direct pipe (median pair ×${r.pipelinedPerSecond.ratio.toFixed(2)}, target ≥ 0.9; pairs ${fmt(r.pipelinedPerSecond.pairRatios)})`,
