@@ -7,6 +7,7 @@ import {
   highlightKind,
   hoverContents,
   isDeprecated,
+  relatedLocations,
   selectionRangeChain,
   symbolKindName,
   targetLocations,
@@ -128,5 +129,27 @@ describe('workspace edits', () => {
   it('flattens a selection range chain innermost first', () => {
     const chain = { range: r(0, 1, 0, 2), parent: { range: r(0, 0, 0, 5), parent: { range: r(0, 0, 3, 0) } } }
     assert.deepEqual(selectionRangeChain(chain), [r(0, 1, 0, 2), r(0, 0, 0, 5), r(0, 0, 3, 0)])
+  })
+})
+
+describe('relatedLocations', () => {
+  it("keeps each well-formed related location with Lean's uri as written, and drops malformed ones without losing the rest", () => {
+    const range = { start: { line: 3, character: 2 }, end: { line: 3, character: 9 } }
+    const uri = 'file:///home/u/My%20Proofs%20%282026%29/B.lean'
+    assert.deepEqual(
+      relatedLocations([
+        { location: { uri, range }, message: 'declared here' },
+        { location: { uri: 42, range }, message: 'bad uri' },
+        { location: { uri, range: { start: { line: 'x' } } }, message: 'bad range' },
+        null,
+        { location: { uri, range } },
+      ]),
+      [
+        { uri, range, message: 'declared here' },
+        { uri, range, message: '' },
+      ],
+    )
+    assert.deepEqual(relatedLocations(undefined), [])
+    assert.deepEqual(relatedLocations({ not: 'an array' }), [])
   })
 })

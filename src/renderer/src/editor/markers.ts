@@ -4,6 +4,8 @@
 import type { LeanDiagnostic } from '../../../shared/lsp'
 import type { Disposable } from '../backend/backend'
 import { glyphSeverityByLine, severityOf, visibleDiagnostics } from '../workbench/diagnostics-store'
+import { relatedLocations } from '../features/convert'
+import { resourceForLeanUri } from '../features/targets'
 import { monaco } from './monaco'
 
 export const MARKER_OWNER = 'lean4'
@@ -42,6 +44,18 @@ export function toMarker(d: LeanDiagnostic): monaco.editor.IMarkerData {
     endLineNumber: d.range.end.line + 1,
     endColumn: d.range.end.character + 1,
     tags: markerTags(d.tags),
+    // Lean's uris: resourceForLeanUri maps them to the open model's resource (however Lean escaped the path),
+    // and the editor opener brings up a file that is not open when the hover's link is clicked.
+    relatedInformation: d.relatedInformation
+      ? relatedLocations(d.relatedInformation).map((r) => ({
+          resource: resourceForLeanUri(r.uri),
+          message: r.message,
+          startLineNumber: r.range.start.line + 1,
+          startColumn: r.range.start.character + 1,
+          endLineNumber: r.range.end.line + 1,
+          endColumn: r.range.end.character + 1,
+        }))
+      : undefined,
   }
 }
 

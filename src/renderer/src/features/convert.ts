@@ -144,3 +144,26 @@ export function lspSeverity(markerSeverity: number): number {
       return 4
   }
 }
+
+export interface RelatedLocation {
+  uri: string
+  range: Range
+  message: string
+}
+
+/**
+ * A diagnostic's `relatedInformation` (other places the message refers to, in this file or another), keeping
+ * only well-formed entries: it comes from the server as it is, and one bad entry must not lose the marker.
+ */
+export function relatedLocations(related: unknown): RelatedLocation[] {
+  if (!Array.isArray(related)) return []
+  const isPos = (p: unknown): p is Range['start'] =>
+    typeof p === 'object' && p !== null && Number.isInteger((p as Range['start']).line) && Number.isInteger((p as Range['start']).character)
+  const out: RelatedLocation[] = []
+  for (const r of related as { location?: { uri?: unknown; range?: { start?: unknown; end?: unknown } }; message?: unknown }[]) {
+    const loc = r?.location
+    if (typeof loc?.uri !== 'string' || !isPos(loc.range?.start) || !isPos(loc.range?.end)) continue
+    out.push({ uri: loc.uri, range: { start: loc.range.start, end: loc.range.end }, message: typeof r.message === 'string' ? r.message : '' })
+  }
+  return out
+}
