@@ -81,10 +81,13 @@ async function diagnostics(browser: Browser) {
       served.log.read()
       // Watch for the finish line from the page's own frames: Problems counts 5000 and warning squiggles are drawn.
       // (A string: tsx would wrap a named arrow function in a helper the page does not have.)
-      const done = page.evaluate(`new Promise((resolve) => {
+      const done = page.evaluate(`new Promise((resolve, reject) => {
+        const deadline = Date.now() + 60000
         const check = () => {
-          const counted = document.querySelector('.lx-problems-summary')?.textContent?.includes('5000 warnings')
+          const summary = document.querySelector('.lx-problems-summary')?.textContent ?? ''
+          const counted = summary.includes('5000 warnings')
           if (counted && document.querySelector('.squiggly-warning')) resolve(performance.timeOrigin + performance.now())
+          else if (Date.now() > deadline) reject(new Error('not on screen within 60 s: Problems says "' + summary + '", squiggles: ' + document.querySelectorAll('.squiggly-warning').length))
           else requestAnimationFrame(check)
         }
         requestAnimationFrame(check)

@@ -8,7 +8,7 @@ import {
   DiagnosticsStore,
   countSeverities,
   firstLine,
-  glyphSeverityByLine,
+  gutterLines,
   mentionsStaleImports,
 } from '../src/renderer/src/workbench/diagnostics-store'
 import { problemRows } from '../src/renderer/src/workbench/problems-panel'
@@ -40,9 +40,8 @@ describe('DiagnosticsStore', () => {
   it('ignores silent diagnostics in counts and gutter icons; a missing severity is an error', () => {
     const list = [diag(0, 1, 'x', { isSilent: true }), { ...diag(2, 3), severity: undefined }, diag(2, 2), diag(2, 3)]
     assert.deepEqual(countSeverities(list), { errors: 1, warnings: 1, infos: 1 })
-    const glyphs = glyphSeverityByLine(list)
-    assert.equal(glyphs.has(0), false)
-    assert.equal(glyphs.get(2), 1)
+    const gutter = gutterLines(list)
+    assert.deepEqual(gutter.map((g) => [g.line, g.severity, g.messages.length]), [[2, 1, 3]])
   })
 
   // Its speed is measured by `npm run bench` (bench/problems-model.ts), not asserted here.
@@ -51,10 +50,10 @@ describe('DiagnosticsStore', () => {
     const many = Array.from({ length: 20000 }, (_, i) => diag(i, ((i % 3) + 1) as 1 | 2 | 3))
     store.set('file:///big.lean', many)
     const rows = problemRows(store, () => 'big.lean')
-    const glyphs = glyphSeverityByLine(many)
+    const gutter = gutterLines(many)
     assert.equal(rows.length, 20000)
-    assert.equal(glyphs.size, 20000)
-    assert.equal(glyphs.get(19999), ((19999 % 3) + 1))
+    assert.equal(gutter.length, 20000)
+    assert.deepEqual(gutter[19999], { line: 19999, severity: (19999 % 3) + 1, messages: [many[19999].message] })
   })
 
   it('message helpers', () => {

@@ -1,9 +1,10 @@
 // Diagnostics of one model → Monaco markers (squiggles, overview ruler, hover) plus gutter icons, which Monaco's
-// markers do not draw. One setModelMarkers call and one batched decoration delta per update, so thousands of
-// diagnostics cost two calls. Model decorations (not editor-bound) so they survive switching tabs.
+// markers do not draw. Model decorations (not editor-bound) so they survive switching tabs. Long lists are applied
+// in slices (diagnostic-slices.ts), each slice under its own marker owner with its own gutter decorations.
 import type { LeanDiagnostic } from '../../../shared/lsp'
 import type { Disposable } from '../backend/backend'
-import { glyphSeverityByLine, severityOf, visibleDiagnostics } from '../workbench/diagnostics-store'
+import { gutterLines, severityOf, type GutterLine, visibleDiagnostics } from '../workbench/diagnostics-store'
+import { SlicedApplier } from './diagnostic-slices'
 import { relatedLocations } from '../features/convert'
 import { resourceForLeanUri } from '../features/targets'
 import { monaco } from './monaco'
@@ -75,41 +76,59 @@ function hoverFor(messages: string[]): monaco.IMarkdownString {
   return { value: `${fence}text\n${text}\n${fence}` }
 }
 
+/** Markers (and gutter lines) applied per task: a few ms each. */
+export const SLICE = 500
+
+/** The marker owner of slice `i`: the first keeps the plain owner, so a short list looks as it always did. The first
+ * slice must stay first: Monaco draws squiggles for the first 500 markers of a model, in owner order. */
+export function sliceOwner(i: number): string {
+  return i === 0 ? MARKER_OWNER : `${MARKER_OWNER}#${i}`
+}
+
 export class ModelDiagnostics implements Disposable {
-  private glyphIds: string[] = []
+  /** Gutter decoration ids per slice. */
+  private readonly glyphIds: string[][] = []
+  private readonly slices = new SlicedApplier<LeanDiagnostic, GutterLine>(
+    {
+      set: (i, markers, glyphs) => {
+        if (this.model.isDisposed()) return
+        monaco.editor.setModelMarkers(this.model, sliceOwner(i), markers.map(toMarker))
+        this.glyphIds[i] = this.model.deltaDecorations(this.glyphIds[i] ?? [], glyphs.map((g) => this.glyphDecoration(g)))
+      },
+      clear: (i) => {
+        if (this.model.isDisposed()) return
+        monaco.editor.setModelMarkers(this.model, sliceOwner(i), [])
+        this.glyphIds[i] = this.model.deltaDecorations(this.glyphIds[i] ?? [], [])
+      },
+    },
+    SLICE,
+  )
 
   constructor(private readonly model: monaco.editor.ITextModel) {}
 
   update(diagnostics: readonly LeanDiagnostic[]): void {
     if (this.model.isDisposed()) return
     const visible = visibleDiagnostics(diagnostics)
-    monaco.editor.setModelMarkers(this.model, MARKER_OWNER, visible.map(toMarker))
+    this.slices.update(visible, gutterLines(visible))
+  }
 
-    const messagesByLine = new Map<number, string[]>()
-    for (const d of visible) {
-      const list = messagesByLine.get(d.range.start.line)
-      if (list) list.push(d.message)
-      else messagesByLine.set(d.range.start.line, [d.message])
+  private glyphDecoration(g: GutterLine): monaco.editor.IModelDeltaDecoration {
+    const lineNumber = Math.min(g.line + 1, this.model.getLineCount())
+    return {
+      range: new monaco.Range(lineNumber, 1, lineNumber, 1),
+      options: {
+        glyphMarginClassName: GLYPH_CLASS[g.severity],
+        glyphMarginHoverMessage: hoverFor(g.messages),
+        stickiness: monaco.editor.TrackedRangeStickiness.NeverGrowsWhenTypingAtEdges,
+      },
     }
-    const lineCount = this.model.getLineCount()
-    const decorations: monaco.editor.IModelDeltaDecoration[] = []
-    for (const [line, severity] of glyphSeverityByLine(visible)) {
-      const lineNumber = Math.min(line + 1, lineCount)
-      decorations.push({
-        range: new monaco.Range(lineNumber, 1, lineNumber, 1),
-        options: {
-          glyphMarginClassName: GLYPH_CLASS[severity],
-          glyphMarginHoverMessage: hoverFor(messagesByLine.get(line) ?? []),
-          stickiness: monaco.editor.TrackedRangeStickiness.NeverGrowsWhenTypingAtEdges,
-        },
-      })
-    }
-    this.glyphIds = this.model.deltaDecorations(this.glyphIds, decorations)
   }
 
   dispose(): void {
+    const inUse = this.slices.dispose()
     if (this.model.isDisposed()) return
-    monaco.editor.setModelMarkers(this.model, MARKER_OWNER, [])
-    this.glyphIds = this.model.deltaDecorations(this.glyphIds, [])
+    for (let k = 0; k < Math.max(1, inUse); k++) monaco.editor.setModelMarkers(this.model, sliceOwner(k), [])
+    for (const ids of this.glyphIds) this.model.deltaDecorations(ids, [])
+    this.glyphIds.length = 0
   }
 }

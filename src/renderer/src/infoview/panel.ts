@@ -13,6 +13,7 @@ import { Bridge, frameTransport } from './bridge'
 import { copyText } from './clipboard'
 import { effectiveInfoviewConfig } from './config'
 import { CursorTracker } from './cursor'
+import { DiagnosticsOutbox } from './diagnostics-outbox'
 import { applyWorkspaceEdit, insertText } from './editor-edits'
 import { InfoviewHostApi } from './host-api'
 import { isInfoviewAction, type FrameKey, type FrameMethods } from './protocol'
@@ -38,6 +39,7 @@ export interface InfoviewPanel {
 }
 
 export const INFOVIEW_FRAME_TITLE = 'Lean Infoview'
+const DIAGNOSTICS = 'textDocument/publishDiagnostics'
 
 function report(what: string): (err: unknown) => void {
   return (err) => {
@@ -73,16 +75,24 @@ export function createInfoviewPanel(container: HTMLElement, env: InfoviewHostEnv
     void bridge.call('setTheme', theme).catch(report('setTheme'))
   }
 
-  const frameCall = <K extends keyof FrameMethods & string>(name: K, ...args: Parameters<FrameMethods[K]>): void => {
+  const sendToFrame = <K extends keyof FrameMethods & string>(name: K, ...args: Parameters<FrameMethods[K]>): void => {
     const send = (): void => void bridge.call(name, ...args).catch(report(name))
     if (initialized) send()
     else held.push(send)
+  }
+  const diagnosticsOutbox = new DiagnosticsOutbox((params) => sendToFrame('gotServerNotification', DIAGNOSTICS, params))
+  const frameCall = <K extends keyof FrameMethods & string>(name: K, ...args: Parameters<FrameMethods[K]>): void => {
+    diagnosticsOutbox.flush()
+    sendToFrame(name, ...args)
   }
 
   const newHost = (): InfoviewHostApi =>
     new InfoviewHostApi({
       backend,
-      gotServerNotification: (method, params) => frameCall('gotServerNotification', method, params),
+      gotServerNotification: (method, params) => {
+        if (method === DIAGNOSTICS) diagnosticsOutbox.push((params as { uri: string }).uri, params)
+        else frameCall('gotServerNotification', method, params)
+      },
       sentClientNotification: (method, params) => frameCall('sentClientNotification', method, params),
       insertText: (text, kind, pos) => insertText({ activeEditor: env.activeEditor, modelForUri }, text, kind, pos),
       applyEdit: (edit) => applyWorkspaceEdit({ activeEditor: env.activeEditor, modelForUri }, edit),
@@ -173,6 +183,7 @@ export function createInfoviewPanel(container: HTMLElement, env: InfoviewHostEnv
       generation++
       initialized = false
       held = []
+      diagnosticsOutbox.clear()
       host.dispose()
       host = newHost()
       status.reset()
@@ -215,6 +226,7 @@ export function createInfoviewPanel(container: HTMLElement, env: InfoviewHostEnv
       if (disposed) return
       disposed = true
       generation++
+      diagnosticsOutbox.clear()
       for (const d of disposables.reverse()) d.dispose()
       host.dispose()
       bridge.dispose()

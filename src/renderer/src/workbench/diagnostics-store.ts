@@ -31,17 +31,28 @@ export function countSeverities(diagnostics: Iterable<LeanDiagnostic>): Severity
   return counts
 }
 
-/** The most severe diagnostic per 0-based line where a squiggle starts (for gutter icons). */
-export function glyphSeverityByLine(diagnostics: readonly LeanDiagnostic[]): Map<number, 1 | 2 | 3 | 4> {
-  const byLine = new Map<number, 1 | 2 | 3 | 4>()
+export interface GutterLine {
+  /** 0-based line where a squiggle starts. */
+  line: number
+  /** The most severe of the line's diagnostics. */
+  severity: 1 | 2 | 3 | 4
+  messages: string[]
+}
+
+/** Gutter icons: one per line where a squiggle starts, with the line's most severe icon and all its messages. */
+export function gutterLines(diagnostics: readonly LeanDiagnostic[]): GutterLine[] {
+  const byLine = new Map<number, GutterLine>()
   for (const d of diagnostics) {
     if (d.isSilent) continue
     const line = d.range.start.line
-    const s = severityOf(d)
-    const prev = byLine.get(line)
-    if (prev === undefined || s < prev) byLine.set(line, s)
+    const g = byLine.get(line)
+    if (!g) byLine.set(line, { line, severity: severityOf(d), messages: [d.message] })
+    else {
+      g.messages.push(d.message)
+      if (severityOf(d) < g.severity) g.severity = severityOf(d)
+    }
   }
-  return byLine
+  return [...byLine.values()]
 }
 
 export function firstLine(message: string): string {

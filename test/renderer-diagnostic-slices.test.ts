@@ -1,0 +1,132 @@
+// Thousands of diagnostics without long tasks: the slicer behind the editor's markers (a slice per task, a newer
+// list restarts from the top, nothing an older list showed is left) and the infoview's diagnostics outbox.
+import { strict as assert } from 'node:assert'
+import { describe, it } from 'node:test'
+import { SlicedApplier, type Scheduler } from '../src/renderer/src/editor/diagnostic-slices'
+import { DiagnosticsOutbox } from '../src/renderer/src/infoview/diagnostics-outbox'
+
+/** The editor as the slicer sees it: what each slice shows, and every call in order. */
+function fakeEditor() {
+  const slices = new Map<number, number[]>()
+  const calls: string[] = []
+  return {
+    slices,
+    calls,
+    shown: () => [...slices.values()].flat().sort((x, y) => x - y),
+    target: {
+      set: (i: number, a: number[], b: string[]) => {
+        calls.push(`set ${i}`)
+        if (a.length) slices.set(i, a)
+        else slices.delete(i)
+        assert.equal(b.length, a.length)
+      },
+      clear: (i: number) => {
+        calls.push(`clear ${i}`)
+        slices.delete(i)
+      },
+    },
+  }
+}
+
+/** Tasks run only when the test says so. */
+function manualTasks() {
+  const queue: (() => void)[] = []
+  const schedule: Scheduler = (task) => {
+    queue.push(task)
+    return () => queue.splice(queue.indexOf(task) >>> 0, 1)
+  }
+  return { schedule, queue, runOne: () => queue.shift()?.(), runAll: () => { while (queue.length) queue.shift()?.() } }
+}
+
+const range = (n: number, from = 0) => Array.from({ length: n }, (_, i) => from + i)
+const labels = (xs: number[]) => xs.map(String)
+
+describe('diagnostics applied in slices', () => {
+  it('applies a short list at once and a long one one slice per task, top first', () => {
+    const ed = fakeEditor()
+    const tasks = manualTasks()
+    const s = new SlicedApplier(ed.target, 10, tasks.schedule)
+    s.update(range(7), labels(range(7)))
+    assert.deepEqual(ed.shown(), range(7))
+    assert.equal(tasks.queue.length, 0)
+
+    s.update(range(35), labels(range(35)))
+    assert.deepEqual(ed.shown(), range(7), 'nothing of a long list in the task that delivered it')
+    tasks.runOne()
+    assert.deepEqual(ed.shown(), range(10))
+    tasks.runOne()
+    assert.deepEqual(ed.shown(), range(20))
+    tasks.runAll()
+    assert.deepEqual(ed.shown(), range(35))
+    assert.equal(s.pending, false)
+    assert.deepEqual(ed.calls.slice(1), ['set 0', 'set 1', 'set 2', 'set 3'])
+  })
+
+  it('a shorter list clears the slices a longer one filled', () => {
+    const ed = fakeEditor()
+    const tasks = manualTasks()
+    const s = new SlicedApplier(ed.target, 10, tasks.schedule)
+    s.update(range(45), labels(range(45)))
+    tasks.runAll()
+    s.update(range(12, 100), labels(range(12, 100)))
+    tasks.runAll()
+    assert.deepEqual(ed.shown(), range(12, 100))
+    assert.deepEqual([...ed.slices.keys()].sort(), [0, 1])
+  })
+
+  it('a list cut short by a newer one leaves nothing behind (the newer one short or long)', () => {
+    for (const newer of [3, 25]) {
+      const ed = fakeEditor()
+      const tasks = manualTasks()
+      const s = new SlicedApplier(ed.target, 10, tasks.schedule)
+      s.update(range(50), labels(range(50)))
+      tasks.runOne()
+      tasks.runOne()
+      tasks.runOne()
+      assert.deepEqual(ed.shown(), range(30), 'three slices of the old list are showing')
+      s.update(range(newer, 1000), labels(range(newer, 1000)))
+      tasks.runAll()
+      assert.deepEqual(ed.shown(), range(newer, 1000), `after a newer list of ${newer}`)
+      assert.equal(s.pending, false)
+    }
+  })
+
+  it('an empty list clears everything; dispose stops the slicing and says what may still show', () => {
+    const ed = fakeEditor()
+    const tasks = manualTasks()
+    const s = new SlicedApplier(ed.target, 10, tasks.schedule)
+    s.update(range(30), labels(range(30)))
+    tasks.runAll()
+    s.update([], [])
+    assert.deepEqual(ed.shown(), [])
+    s.update(range(30), labels(range(30)))
+    tasks.runOne()
+    assert.equal(s.dispose(), 1)
+    assert.equal(tasks.queue.length, 0, 'the next slice is cancelled')
+  })
+})
+
+describe('diagnostics for the infoview frame', () => {
+  it('leave in a task of their own, the latest per file, and before anything sent after them', () => {
+    const tasks = manualTasks()
+    const sent: unknown[] = []
+    const outbox = new DiagnosticsOutbox((p) => sent.push(p), tasks.schedule)
+    outbox.push('a', { uri: 'a', n: 1 })
+    outbox.push('b', { uri: 'b', n: 1 })
+    outbox.push('a', { uri: 'a', n: 2 })
+    assert.equal(sent.length, 0, 'nothing in the task that received them')
+    tasks.runAll()
+    assert.deepEqual(sent.slice(), [{ uri: 'b', n: 1 }, { uri: 'a', n: 2 }])
+
+    outbox.push('a', { uri: 'a', n: 3 })
+    outbox.flush() // what the panel does before sending anything else to the frame
+    sent.push('cursor moved')
+    tasks.runAll()
+    assert.deepEqual(sent.slice(2), [{ uri: 'a', n: 3 }, 'cursor moved'])
+
+    outbox.push('a', { uri: 'a', n: 4 })
+    outbox.clear()
+    tasks.runAll()
+    assert.equal(sent.length, 4, 'a frame that restarted gets nothing meant for the old one')
+  })
+})
