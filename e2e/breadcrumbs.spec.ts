@@ -70,7 +70,8 @@ test('edits refresh the symbols; non-Lean files show only their name', async ({ 
   await openMain(app)
   await line(page, 'end Foo').click()
   await page.keyboard.press('Home')
-  await page.keyboard.type('theorem baz : 2 = 2 := by rfl\n')
+  // Inserted at once: typed key by key, a completion list open after `rfl` would take the Enter (as in VS Code).
+  await page.keyboard.insertText('theorem baz : 2 = 2 := by rfl\n')
   await page.keyboard.press('ArrowUp')
   await page.keyboard.press('End')
   await expect(cursor(page)).toHaveText('Ln 5, Col 30')

@@ -1,4 +1,4 @@
-// A noisy linter on a big file (issue 12): 1,200 warnings in one publish (three of the editor's slices; the bench
+// A noisy linter on a big file (issue 12): 1,200 warnings in one publish (several of the editor's slices; the bench
 // takes 5,000). Problems counts them all and reaches the
 // last one from the keyboard (the list is virtual: only the rows in view are in the page); the gutter marks lines
 // anywhere in the file; a later, shorter publish leaves none of the earlier icons or squiggles behind.

@@ -1,9 +1,10 @@
 // Thousands of diagnostics without long tasks: the slicer behind the editor's markers (a slice per task, a newer
-// list restarts from the top, nothing an older list showed is left) and the infoview's diagnostics outbox.
+// list restarts from the top, nothing an older list showed is left) and the infoview's outbox for
+// diagnostics and progress.
 import { strict as assert } from 'node:assert'
 import { describe, it } from 'node:test'
 import { SlicedApplier, type Scheduler } from '../src/renderer/src/editor/diagnostic-slices'
-import { DiagnosticsOutbox } from '../src/renderer/src/infoview/diagnostics-outbox'
+import { DIAGNOSTICS, FILE_PROGRESS, NotificationOutbox, stateKey } from '../src/renderer/src/infoview/notification-outbox'
 
 /** The editor as the slicer sees it: what each slice shows, and every call in order. */
 function fakeEditor() {
@@ -106,27 +107,38 @@ describe('diagnostics applied in slices', () => {
   })
 })
 
-describe('diagnostics for the infoview frame', () => {
-  it('leave in a task of their own, the latest per file, and before anything sent after them', () => {
+describe('diagnostics and progress for the infoview frame', () => {
+  const diag = (uri: string, n: number) => ({ uri, diagnostics: [], n })
+  const push = (o: NotificationOutbox, method: string, params: unknown) => o.push(stateKey(method, params) as string, method, params)
+
+  it('leave in a task of their own, the latest per file and kind, and before anything sent after them', () => {
     const tasks = manualTasks()
     const sent: unknown[] = []
-    const outbox = new DiagnosticsOutbox((p) => sent.push(p), tasks.schedule)
-    outbox.push('a', { uri: 'a', n: 1 })
-    outbox.push('b', { uri: 'b', n: 1 })
-    outbox.push('a', { uri: 'a', n: 2 })
+    const outbox = new NotificationOutbox((method, p) => sent.push([method, (p as { n: number }).n]), tasks.schedule)
+    push(outbox, DIAGNOSTICS, diag('a', 1))
+    push(outbox, FILE_PROGRESS, { textDocument: { uri: 'a' }, processing: [], n: 1 })
+    push(outbox, DIAGNOSTICS, diag('b', 1))
+    push(outbox, DIAGNOSTICS, diag('a', 2))
     assert.equal(sent.length, 0, 'nothing in the task that received them')
     tasks.runAll()
-    assert.deepEqual(sent.slice(), [{ uri: 'b', n: 1 }, { uri: 'a', n: 2 }])
+    assert.deepEqual(sent.slice(), [[FILE_PROGRESS, 1], [DIAGNOSTICS, 1], [DIAGNOSTICS, 2]])
 
-    outbox.push('a', { uri: 'a', n: 3 })
+    push(outbox, DIAGNOSTICS, diag('a', 3))
     outbox.flush() // what the panel does before sending anything else to the frame
     sent.push('cursor moved')
     tasks.runAll()
-    assert.deepEqual(sent.slice(2), [{ uri: 'a', n: 3 }, 'cursor moved'])
+    assert.deepEqual(sent.slice(3), [[DIAGNOSTICS, 3], 'cursor moved'])
 
-    outbox.push('a', { uri: 'a', n: 4 })
+    push(outbox, DIAGNOSTICS, diag('a', 4))
     outbox.clear()
     tasks.runAll()
-    assert.equal(sent.length, 4, 'a frame that restarted gets nothing meant for the old one')
+    assert.equal(sent.length, 5, 'a frame that restarted gets nothing meant for the old one')
+  })
+
+  it('holds only per-file state: other notifications and malformed ones are sent as they come', () => {
+    assert.equal(stateKey('$/lean/ileanInfoUpdate', { textDocument: { uri: 'a' } }), undefined)
+    assert.equal(stateKey(DIAGNOSTICS, { uri: 42 }), undefined)
+    assert.equal(stateKey(FILE_PROGRESS, null), undefined)
+    assert.notEqual(stateKey(DIAGNOSTICS, { uri: 'a' }), stateKey(FILE_PROGRESS, { textDocument: { uri: 'a' } }))
   })
 })

@@ -1,5 +1,5 @@
 // Applies a long list to the editor in slices, one slice per task, so thousands of diagnostics never freeze the
-// page for long: one setModelMarkers of 5,000 is a ~200 ms task, a slice of 500 a few ms. A newer list restarts the
+// page for long: one setModelMarkers of 5,000 is a ~200 ms task, a slice of a few hundred takes a few ms. A newer list restarts the
 // slicing from the top; slices an older, longer list filled (even one cut short) are cleared once the newer list is
 // all applied, so the editor always converges to the latest list. Pure: the target and the scheduler are injected.
 

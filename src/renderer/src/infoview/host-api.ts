@@ -5,6 +5,7 @@ import type { Backend, Disposable } from '../backend/backend'
 import type { LspEvent } from '../../../shared/channels'
 import type { Range } from '../../../shared/lsp'
 import type { FrameKey, HostMethods, TextInsertKind } from './protocol'
+import { DIAGNOSTICS, FILE_PROGRESS } from './notification-outbox'
 import { shouldForward } from './shortcuts'
 
 export interface HostApiDeps {
@@ -22,8 +23,6 @@ export interface HostApiDeps {
   keydown(key: FrameKey): void
 }
 
-const DIAGNOSTICS = 'textDocument/publishDiagnostics'
-const FILE_PROGRESS = '$/lean/fileProgress'
 const CLIENT_NOTIFICATIONS = new Set(['textDocument/didOpen', 'textDocument/didChange', 'textDocument/didClose'])
 
 let hostCounter = 0

@@ -13,7 +13,7 @@ import { Bridge, frameTransport } from './bridge'
 import { copyText } from './clipboard'
 import { effectiveInfoviewConfig } from './config'
 import { CursorTracker } from './cursor'
-import { DiagnosticsOutbox } from './diagnostics-outbox'
+import { NotificationOutbox, stateKey } from './notification-outbox'
 import { applyWorkspaceEdit, insertText } from './editor-edits'
 import { InfoviewHostApi } from './host-api'
 import { isInfoviewAction, type FrameKey, type FrameMethods } from './protocol'
@@ -39,7 +39,6 @@ export interface InfoviewPanel {
 }
 
 export const INFOVIEW_FRAME_TITLE = 'Lean Infoview'
-const DIAGNOSTICS = 'textDocument/publishDiagnostics'
 
 function report(what: string): (err: unknown) => void {
   return (err) => {
@@ -80,9 +79,9 @@ export function createInfoviewPanel(container: HTMLElement, env: InfoviewHostEnv
     if (initialized) send()
     else held.push(send)
   }
-  const diagnosticsOutbox = new DiagnosticsOutbox((params) => sendToFrame('gotServerNotification', DIAGNOSTICS, params))
+  const outbox = new NotificationOutbox((method, params) => sendToFrame('gotServerNotification', method, params))
   const frameCall = <K extends keyof FrameMethods & string>(name: K, ...args: Parameters<FrameMethods[K]>): void => {
-    diagnosticsOutbox.flush()
+    outbox.flush()
     sendToFrame(name, ...args)
   }
 
@@ -90,7 +89,8 @@ export function createInfoviewPanel(container: HTMLElement, env: InfoviewHostEnv
     new InfoviewHostApi({
       backend,
       gotServerNotification: (method, params) => {
-        if (method === DIAGNOSTICS) diagnosticsOutbox.push((params as { uri: string }).uri, params)
+        const key = stateKey(method, params)
+        if (key) outbox.push(key, method, params)
         else frameCall('gotServerNotification', method, params)
       },
       sentClientNotification: (method, params) => frameCall('sentClientNotification', method, params),
@@ -183,7 +183,7 @@ export function createInfoviewPanel(container: HTMLElement, env: InfoviewHostEnv
       generation++
       initialized = false
       held = []
-      diagnosticsOutbox.clear()
+      outbox.clear()
       host.dispose()
       host = newHost()
       status.reset()
@@ -226,7 +226,7 @@ export function createInfoviewPanel(container: HTMLElement, env: InfoviewHostEnv
       if (disposed) return
       disposed = true
       generation++
-      diagnosticsOutbox.clear()
+      outbox.clear()
       for (const d of disposables.reverse()) d.dispose()
       host.dispose()
       bridge.dispose()
