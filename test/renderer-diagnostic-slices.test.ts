@@ -92,6 +92,19 @@ describe('diagnostics applied in slices', () => {
     }
   })
 
+  it('a task goes on to further slices while it is within its time budget', () => {
+    const ed = fakeEditor()
+    const tasks = manualTasks()
+    let clock = 0
+    const set = (i: number, a: number[], b: string[]) => ((clock += 5), ed.target.set(i, a, b))
+    const s = new SlicedApplier({ ...ed.target, set }, 10, tasks.schedule, 12, () => clock)
+    s.update(range(100), labels(range(100)))
+    tasks.runOne()
+    assert.deepEqual(ed.shown(), range(30), 'three slices of 5 ms fit a 12 ms budget (the third starts at 10 ms)')
+    tasks.runAll()
+    assert.deepEqual(ed.shown(), range(100))
+  })
+
   it('an empty list clears everything; dispose stops the slicing and says what may still show', () => {
     const ed = fakeEditor()
     const tasks = manualTasks()

@@ -28,6 +28,8 @@ declare global {
       ready: boolean
       /** `npm run bench`'s floor: Monaco's own marker cost for these diagnostics on that model (another owner), then cleared. */
       benchMarkersFloor(path: string, diagnostics: LeanDiagnostic[]): Promise<number>
+      /** How many markers that model has in Monaco, all owners (the bench's "every marker applied"). */
+      markerCount(path: string): number
     }
   }
 }
@@ -60,6 +62,10 @@ async function main(): Promise<void> {
   window.__lectern = {
     modelText: (path) => group.findByPath(path)?.model.getValue(),
     ready: false,
+    markerCount: (path) => {
+      const model = group.findByPath(path)?.model
+      return model ? monaco.editor.getModelMarkers({ resource: model.uri }).length : 0
+    },
     benchMarkersFloor: async (path, diagnostics) => {
       const model = group.findByPath(path)?.model
       if (!model) throw new Error(`not open: ${path}`)

@@ -24,10 +24,16 @@ export class SlicedApplier<A, B> {
   /** Slices that may hold something: 0 … inUse-1. */
   private inUse = 0
 
+  /**
+   * @param budgetMs a task goes on to the next slice while it has run less than this (0: one slice per task), so a
+   *   fast machine needs few tasks and a slow one still yields often.
+   */
   constructor(
     private readonly target: SliceTarget<A, B>,
     private readonly size: number,
     private readonly schedule: Scheduler = timeoutScheduler,
+    private readonly budgetMs = 0,
+    private readonly now: () => number = () => performance.now(),
   ) {}
 
   /** Show `a` and `b` (sliced alike). Short lists are applied at once; longer ones start in a task of their own. */
@@ -48,7 +54,9 @@ export class SlicedApplier<A, B> {
     this.cancel ??= this.schedule(() => {
       this.cancel = undefined
       if (!this.job) return
-      this.applyNext()
+      const start = this.now()
+      do this.applyNext()
+      while (this.job && this.now() - start < this.budgetMs)
       if (this.job) this.scheduleNext()
     })
   }

@@ -4,7 +4,7 @@
 import type { LeanDiagnostic } from '../../../shared/lsp'
 import type { Disposable } from '../backend/backend'
 import { gutterLines, severityOf, type GutterLine, visibleDiagnostics } from '../workbench/diagnostics-store'
-import { SlicedApplier } from './diagnostic-slices'
+import { SlicedApplier, timeoutScheduler } from './diagnostic-slices'
 import { relatedLocations } from '../features/convert'
 import { resourceForLeanUri } from '../features/targets'
 import { monaco } from './monaco'
@@ -78,6 +78,8 @@ function hoverFor(messages: string[]): monaco.IMarkdownString {
 
 /** Markers (and gutter lines) applied per task: a few ms each (5,000 take 20 tasks). */
 export const SLICE = 250
+/** Slices go on in one task while it has run less than this; well under the 50 ms of a long task. */
+const SLICE_BUDGET_MS = 12
 
 /** The marker owner of slice `i`: the first keeps the plain owner, so a short list looks as it always did. The first
  * slice must stay first: Monaco draws squiggles for the first 500 markers of a model, in owner order. */
@@ -102,6 +104,8 @@ export class ModelDiagnostics implements Disposable {
       },
     },
     SLICE,
+    timeoutScheduler,
+    SLICE_BUDGET_MS,
   )
 
   constructor(private readonly model: monaco.editor.ITextModel) {}
