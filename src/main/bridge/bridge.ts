@@ -37,7 +37,7 @@ export interface BridgeOptions {
 }
 
 const HEARTBEAT_MS = 30_000
-const SANDBOX_PROBE_DELAY_MS = 3_000
+const SANDBOX_PROBE_DELAY_MS = 30_000
 
 export class Bridge {
   readonly token: string
@@ -108,9 +108,9 @@ export class Bridge {
     this.port = typeof addr === 'object' && addr ? addr.port : 0
     for (const host of ['127.0.0.1', 'localhost']) this.originPolicy.allowed.add(`http://${host}:${this.port}`)
     for (const o of this.options.extraOrigins ?? []) this.originPolicy.allowed.add(o)
-    // Probe once, soon, so /health and the first session need not wait; not at once: the probe forks bwrap, which
-    // blocks this process while the page it just printed the URL of is being fetched (/health or /lsp before then
-    // start the probe themselves).
+    // Probe once, ahead of need, so /health and the first session need not wait; not at start-up: the probe forks
+    // bwrap, which blocks this process while the page it just printed the URL of is loading (a browser on a busy
+    // machine can take seconds to ask). /health or /lsp before then start the probe themselves.
     this.sandboxProbe = setTimeout(() => void this.lsp.sandbox(), SANDBOX_PROBE_DELAY_MS)
     this.sandboxProbe.unref()
     this.heartbeat = setInterval(() => this.ping(), this.options.pingIntervalMs ?? HEARTBEAT_MS)
