@@ -122,8 +122,15 @@ async function diagnostics(browser: Browser) {
 
 /** c. serve start → editor ready with a file open, vs a bare Monaco page from a bare Node server; d. memory. */
 async function startUp(browser: Browser) {
+  const { build } = await import('vite')
+  const out = mkdtempSync(join(tmpdir(), 'lectern-bench-floor-'))
+  await build({ root: join(REPO, 'bench/floor'), logLevel: 'silent', build: { outDir: out, minify: true, emptyOutDir: true }, worker: { format: 'es' } })
+  const file = join(out, 'Main.lean')
+  writeFileSync(file, SMALL)
   const app: number[] = []
+  const bare: number[] = []
   let idleRssKb: number | undefined
+  // App and floor take turns, so a load that comes and goes on a shared machine weighs on both alike.
   for (let r = 0; r < REPS; r++) {
     const served = await startServe({ 'Main.lean': SMALL }, ['Main.lean'])
     const page = await browser.newPage()
@@ -133,22 +140,15 @@ async function startUp(browser: Browser) {
     idleRssKb ??= rssKb(served.serve.pid as number)
     await page.close()
     await served.dispose()
-  }
-  const { build } = await import('vite')
-  const out = mkdtempSync(join(tmpdir(), 'lectern-bench-floor-'))
-  await build({ root: join(REPO, 'bench/floor'), logLevel: 'silent', build: { outDir: out, minify: true, emptyOutDir: true }, worker: { format: 'es' } })
-  const file = join(out, 'Main.lean')
-  writeFileSync(file, SMALL)
-  const bare: number[] = []
-  for (let r = 0; r < REPS; r++) {
+
     const t0 = Date.now()
     const server = spawn(process.execPath, [join(REPO, 'bench/floor/serve.mjs'), out, file])
-    const page = await browser.newPage()
-    await page.goto(await printedUrl(server))
-    await page.waitForFunction(() => (window as { floorReady?: boolean }).floorReady === true)
-    await page.locator('.view-lines', { hasText: 'theorem' }).first().waitFor()
+    const floorPage = await browser.newPage()
+    await floorPage.goto(await printedUrl(server))
+    await floorPage.waitForFunction(() => (window as { floorReady?: boolean }).floorReady === true)
+    await floorPage.locator('.view-lines', { hasText: 'theorem' }).first().waitFor()
     bare.push(Date.now() - t0)
-    await page.close()
+    await floorPage.close()
     server.kill('SIGTERM')
   }
   rmSync(out, { recursive: true, force: true })

@@ -37,6 +37,7 @@ export interface BridgeOptions {
 }
 
 const HEARTBEAT_MS = 30_000
+const SANDBOX_PROBE_DELAY_MS = 30_000
 
 export class Bridge {
   readonly token: string
@@ -46,6 +47,7 @@ export class Bridge {
   private readonly sessions = new Map<string, SocketSession & { socket: WebSocket }>()
   private readonly originPolicy: OriginPolicy = { allowed: new Set() }
   private heartbeat: ReturnType<typeof setInterval> | undefined
+  private sandboxProbe: ReturnType<typeof setTimeout> | undefined
   private readonly alive = new WeakSet<WebSocket>()
   private readonly sockets = new Set<Socket>()
   readonly events: EventStreams
@@ -106,7 +108,11 @@ export class Bridge {
     this.port = typeof addr === 'object' && addr ? addr.port : 0
     for (const host of ['127.0.0.1', 'localhost']) this.originPolicy.allowed.add(`http://${host}:${this.port}`)
     for (const o of this.options.extraOrigins ?? []) this.originPolicy.allowed.add(o)
-    void this.lsp.sandbox() // probe once, early, so /health and the first session need not wait
+    // Probe once, ahead of need, so /health and the first session need not wait; not at start-up: the probe forks
+    // bwrap, which blocks this process while the page it just printed the URL of is loading (a browser on a busy
+    // machine can take seconds to ask). /health or /lsp before then start the probe themselves.
+    this.sandboxProbe = setTimeout(() => void this.lsp.sandbox(), SANDBOX_PROBE_DELAY_MS)
+    this.sandboxProbe.unref()
     this.heartbeat = setInterval(() => this.ping(), this.options.pingIntervalMs ?? HEARTBEAT_MS)
     this.heartbeat.unref()
     // A closed folder keeps no Lean process: its /lsp sessions end with it.
@@ -121,6 +127,7 @@ export class Bridge {
   async close(): Promise<void> {
     this.rootsListener?.dispose()
     clearInterval(this.heartbeat)
+    clearTimeout(this.sandboxProbe)
     this.events.dispose()
     for (const s of this.sessions.values()) s.socket.terminate()
     const closed = new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()))

@@ -48,10 +48,14 @@ async function main(): Promise<void> {
   })
 
   const backend = await createBackend()
-  const info = await backend.call('app.info', {})
+  // The first calls go out together (none needs another's answer), so start-up pays one round trip, not three.
+  const infoCall = backend.call('app.info', {})
   const settings = new SettingsService(backend, window)
   // Settings shape the first paint (theme, font) but must not hold it up: late settings apply when they arrive.
   const settingsLoaded = settings.load().catch((err) => console.warn('Settings could not be read; using defaults', err))
+  const lastSession = backend.call('workspace.session', {})
+  lastSession.catch(() => undefined) // reported by the session restore that reads it
+  const info = await infoCall
   await Promise.race([settingsLoaded, new Promise((resolve) => setTimeout(resolve, SETTINGS_WAIT_MS))])
   const folder = info.roots[0]?.split(/[\\/]/).filter(Boolean).pop()
   document.title = folder ? `${folder} — Lectern` : 'Lectern'
@@ -83,7 +87,7 @@ async function main(): Promise<void> {
     layout.dispose()
     backend.dispose()
   })
-  await workbench.start()
+  await workbench.start(lastSession)
   window.__lectern.ready = true
 }
 

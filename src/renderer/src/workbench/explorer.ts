@@ -9,10 +9,14 @@ import { h, icon } from './dom'
 const REFRESH_DELAY_MS = 100
 const HIDDEN_NAMES = new Set(['.git', '.DS_Store'])
 
+// One collator for every sort: `localeCompare` with options builds a new one per comparison.
+let nameOrder: Intl.Collator | undefined
+
 export function sortEntries(entries: readonly DirEntry[]): DirEntry[] {
+  const names = (nameOrder ??= new Intl.Collator(undefined, { sensitivity: 'base', numeric: true }))
   return entries
     .filter((e) => !HIDDEN_NAMES.has(e.name))
-    .sort((a, b) => (a.kind !== b.kind ? (a.kind === 'dir' ? -1 : 1) : a.name.localeCompare(b.name, undefined, { sensitivity: 'base', numeric: true })))
+    .sort((a, b) => (a.kind !== b.kind ? (a.kind === 'dir' ? -1 : 1) : names.compare(a.name, b.name)))
 }
 
 export function parentDir(path: string): string {

@@ -1,6 +1,7 @@
 // The workspace's last session, kept by the core: on start, reopen the tabs of last time and every file whose
 // unsaved changes were backed up (they come back dirty, with a notice); afterwards, tell the core whenever the
 // tabs or the active tab change.
+import type { WorkspaceSession } from '../../../shared/api'
 import type { Backend } from '../backend/backend'
 import type { EditorGroup } from '../editor/editor-group'
 import { DisposableStore, type Disposable } from './disposables'
@@ -22,9 +23,9 @@ export class SessionKeeper implements Disposable {
     this.disposables.add(group.onDidChangeActive(() => this.remember()))
   }
 
-  /** `fallback` opens when there is nothing to restore (the scratch project's Main.lean). */
-  async restore(fallback: string | undefined): Promise<void> {
-    const session = await this.backend.call('workspace.session', {}).catch((err) => {
+  /** `fallback` opens when there is nothing to restore (the scratch project's Main.lean); `prefetched`: the session, already asked for. */
+  async restore(fallback: string | undefined, prefetched?: Promise<WorkspaceSession>): Promise<void> {
+    const session = await (prefetched ?? this.backend.call('workspace.session', {})).catch((err) => {
       this.notifications.error('Could not read the last session', err)
       return undefined
     })

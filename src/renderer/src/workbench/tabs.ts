@@ -18,6 +18,7 @@ export function currentTabDrag(): { doc: OpenDocument; pane: EditorPane } | unde
 export class TabStrip implements Disposable {
   private readonly disposables = new DisposableStore()
   private readonly docByTab = new WeakMap<HTMLElement, OpenDocument>()
+  private revealFrame: number | undefined
 
   constructor(
     private readonly container: HTMLElement,
@@ -86,10 +87,15 @@ export class TabStrip implements Disposable {
       return tab
     })
     this.container.replaceChildren(...tabs)
-    this.container.querySelector('.lx-tab-active')?.scrollIntoView({ block: 'nearest', inline: 'nearest' })
+    // Scrolling forces a layout: do it once, in the next frame, not in each render (an open renders twice).
+    this.revealFrame ??= requestAnimationFrame(() => {
+      this.revealFrame = undefined
+      this.container.querySelector('.lx-tab-active')?.scrollIntoView({ block: 'nearest', inline: 'nearest' })
+    })
   }
 
   dispose(): void {
+    if (this.revealFrame !== undefined) cancelAnimationFrame(this.revealFrame)
     this.disposables.dispose()
     this.container.replaceChildren()
   }

@@ -1,6 +1,6 @@
 // The composition root: builds every part of the workbench around one backend and wires them together.
 // Everything created here is owned by `disposables` and released by `dispose()`.
-import type { AppInfo, FileTarget, WorkspaceState } from '../../../shared/api'
+import type { AppInfo, FileTarget, WorkspaceSession, WorkspaceState } from '../../../shared/api'
 import type { FileEvent } from '../../../shared/channels'
 import type { Range } from '../../../shared/lsp'
 import type { Backend, ConnectionState } from '../backend/backend'
@@ -257,14 +257,17 @@ export class Workbench implements Disposable {
     this.applyAppearance()
   }
 
-  /** Opens the explorer, the infoview and the first files. Never throws: failures are shown, not fatal. */
-  async start(): Promise<void> {
+  /**
+   * Opens the explorer, the infoview and the first files. Never throws: failures are shown, not fatal.
+   * `lastSession`: the workspace's session, asked for while the workbench was being built.
+   */
+  async start(lastSession?: Promise<WorkspaceSession>): Promise<void> {
     this.startInfoview()
     const root = this.info.roots[0]
     if (!root) this.explorer.showMessage('No folder is open.')
     else void this.explorer.setRoots(this.info.roots, this.folders.explorerHint())
     if (!root) return
-    await this.session.restore(this.info.scratch ? `${root.replace(/[\\/]+$/, '')}/Main.lean` : undefined)
+    await this.session.restore(this.info.scratch ? `${root.replace(/[\\/]+$/, '')}/Main.lean` : undefined, lastSession)
     if (this.info.launchFiles?.length) await this.openFiles(this.info.launchFiles)
   }
 
