@@ -32,6 +32,8 @@ export interface InfoviewHostEnv {
 }
 
 export interface InfoviewPanel {
+  /** Loads the frame (once). Until then calls to it wait, as they do for its handshake. */
+  load(): void
   toggle(): void
   isVisible(): boolean
   requestAction(kind: string): void
@@ -192,8 +194,15 @@ export function createInfoviewPanel(container: HTMLElement, env: InfoviewHostEnv
     },
   })
 
-  iframe.src = env.infoviewUrl
-  container.appendChild(iframe)
+  // The frame is a page of its own (its own renderer process, React, the infoview bundle): loaded once the editor
+  // shows its first file, so the two do not compete for the CPU while the window starts.
+  let loaded = false
+  const load = (): void => {
+    if (loaded || disposed) return
+    loaded = true
+    iframe.src = env.infoviewUrl
+    container.appendChild(iframe)
+  }
   applyTheme()
   disposables.push(env.onDidChangeTheme(applyTheme))
   disposables.push(backend.subscribe('server', {}, (ev) => status.update(ev)))
@@ -209,6 +218,7 @@ export function createInfoviewPanel(container: HTMLElement, env: InfoviewHostEnv
   run()
 
   return {
+    load,
     toggle() {
       visible = !visible
       container.style.display = visible ? '' : 'none'

@@ -258,7 +258,7 @@ export class Workbench implements Disposable {
   }
 
   /**
-   * Opens the explorer, the infoview and the first files. Never throws: failures are shown, not fatal.
+   * Opens the explorer, the first files and then the infoview. Never throws: failures are shown, not fatal.
    * `lastSession`: the workspace's session, asked for while the workbench was being built.
    */
   async start(lastSession?: Promise<WorkspaceSession>): Promise<void> {
@@ -266,9 +266,14 @@ export class Workbench implements Disposable {
     const root = this.info.roots[0]
     if (!root) this.explorer.showMessage('No folder is open.')
     else void this.explorer.setRoots(this.info.roots, this.folders.explorerHint())
-    if (!root) return
-    await this.session.restore(this.info.scratch ? `${root.replace(/[\\/]+$/, '')}/Main.lean` : undefined, lastSession)
-    if (this.info.launchFiles?.length) await this.openFiles(this.info.launchFiles)
+    try {
+      if (!root) return
+      await this.session.restore(this.info.scratch ? `${root.replace(/[\\/]+$/, '')}/Main.lean` : undefined, lastSession)
+      if (this.info.launchFiles?.length) await this.openFiles(this.info.launchFiles)
+    } finally {
+      // After the first files: the frame's start would compete with theirs on the CPU.
+      this.infoview?.load()
+    }
   }
 
   /** Files from a command line (`lectern A.lean:12:5`) or a second launch: the cursor at the 1-based position. */
