@@ -1,5 +1,9 @@
 import { describe, it } from 'node:test'
 import assert from 'node:assert/strict'
+import { existsSync, readFileSync } from 'node:fs'
+import { mkdtemp } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { describeLakeServeFailure, formatCommandLine, splitCommandLine } from '../src/main/toolchain'
 import { parseElanShow, parseElanVersion, parseLakeVersion, parseLeanVersion } from '../src/main/toolchain/parse-output'
 import { runDetectionCommand } from '../src/main/toolchain/run-command'
@@ -146,4 +150,61 @@ describe('runDetectionCommand', () => {
     assert.equal(step.stdout, 'bold')
     assert.equal(step.stderr, 'oops')
   })
+
+  // A login shell that runs pyenv's rehash holds a lock file its EXIT trap removes; killed outright it leaves the
+  // lock, and every later shell of the user's waits 60 s for it.
+  const lockingShell = (lock: string) => `set -o noclobber; echo -n > '${lock}'; trap "rm -f '${lock}'" EXIT; echo locked; /bin/sleep 30`
+
+  it('lets a timed-out command run its exit traps', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'lectern-run-'))
+    const lock = join(dir, 'lock')
+    const step = await runDetectionCommand(['/bin/bash', '-c', lockingShell(lock)], { cwd: dir, env: {}, timeoutMs: 500 })
+    assert.equal(step.timedOut, true)
+    assert.equal(step.stdout, 'locked')
+    assert.equal(await eventually(() => !existsSync(lock)), true, 'the lock file outlived the stopped shell')
+  })
+
+  it('lets an aborted command run its exit traps', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'lectern-run-'))
+    const lock = join(dir, 'lock')
+    const abort = new AbortController()
+    const running = runDetectionCommand(['/bin/bash', '-c', lockingShell(lock)], { cwd: dir, env: {}, timeoutMs: 20_000, signal: abort.signal })
+    assert.equal(await eventually(() => existsSync(lock)), true)
+    abort.abort()
+    const step = await running
+    assert.equal(step.timedOut, false)
+    assert.equal(await eventually(() => !existsSync(lock)), true, 'the lock file outlived the stopped shell')
+  })
+
+  it('still kills a command that ignores SIGTERM', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'lectern-run-'))
+    const pidFile = join(dir, 'pid')
+    const step = await runDetectionCommand(['/bin/bash', '-c', `trap '' TERM; echo $$ > '${pidFile}'; while :; do /bin/sleep 0.05; done`], { cwd: dir, env: {}, timeoutMs: 300 })
+    assert.equal(step.timedOut, true)
+    const pid = Number(readFileSync(pidFile, 'utf8'))
+    assert.equal(await eventually(() => !alive(pid), 5000), true, `process ${pid} survived SIGKILL`)
+  })
 })
+
+async function eventually(check: () => boolean, timeoutMs = 3000): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs
+  while (Date.now() < deadline) {
+    if (check()) return true
+    await new Promise((r) => setTimeout(r, 20))
+  }
+  return check()
+}
+
+/** False once pid is gone or a zombie (a killed, reparented child may stay unreaped if this machine's init does not reap it). */
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0)
+  } catch {
+    return false
+  }
+  try {
+    return !/\)\s+Z\b/.test(readFileSync(`/proc/${pid}/stat`, 'utf8'))
+  } catch {
+    return false
+  }
+}

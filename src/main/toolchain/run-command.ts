@@ -33,19 +33,32 @@ class OutputBuffer {
   }
 }
 
-function killProcessGroup(child: ChildProcess): void {
+/** How long a stopped command's group has to run its exit traps before it is killed outright. */
+const KILL_GRACE_MS = 1500
+
+function signalGroup(child: ChildProcess, signal: NodeJS.Signals): void {
   if (child.pid === undefined) return
   try {
     // Negative pid = the whole group; the child leads its own group because it was spawned detached.
-    if (process.platform !== 'win32') process.kill(-child.pid, 'SIGKILL')
-    else child.kill('SIGKILL')
+    if (process.platform !== 'win32') process.kill(-child.pid, signal)
+    else child.kill(signal)
   } catch {
     try {
-      child.kill('SIGKILL')
+      child.kill(signal)
     } catch {
       // Already gone.
     }
   }
+}
+
+/**
+ * Stops the command and everything it started: SIGTERM first, so a shell's EXIT traps run (pyenv's rehash, run by
+ * many login shells, holds a lock file that only its trap removes: killed outright, every later shell waits 60 s
+ * for that lock), then SIGKILL for whatever ignored it. Nobody waits for the second step.
+ */
+function stopProcessGroup(child: ChildProcess): void {
+  signalGroup(child, 'SIGTERM')
+  setTimeout(() => signalGroup(child, 'SIGKILL'), KILL_GRACE_MS).unref()
 }
 
 export function runDetectionCommand(argv: string[], options: RunOptions): Promise<DetectionStep> {
@@ -107,23 +120,23 @@ export function runDetectionCommand(argv: string[], options: RunOptions): Promis
       // A background grandchild may hold the pipes open; don't let it keep us waiting.
       timers.push(
         setTimeout(() => {
-          killProcessGroup(child)
+          stopProcessGroup(child)
           finish()
         }, CLOSE_GRACE_MS),
       )
     })
     child.on('close', finish)
     options.signal?.addEventListener('abort', () => {
-      signal = 'SIGKILL'
-      killProcessGroup(child)
+      signal = 'SIGTERM'
+      stopProcessGroup(child)
       timers.push(setTimeout(finish, CLOSE_GRACE_MS))
     })
     timers.push(
       setTimeout(() => {
         timedOut = true
-        signal = 'SIGKILL'
-        killProcessGroup(child)
-        // The kill closes the pipes almost at once; the grace bounds the wait if something survives it.
+        signal = 'SIGTERM'
+        stopProcessGroup(child)
+        // The signal closes the pipes almost at once; the grace bounds the wait if something survives it.
         timers.push(setTimeout(finish, CLOSE_GRACE_MS))
       }, options.timeoutMs),
     )
