@@ -29,6 +29,7 @@ export interface ElanDiscovery {
 }
 
 export const DEFAULT_LOGIN_SHELL_TIMEOUT_MS = 10_000
+export const BACKGROUND_DISCOVERY_DELAY_MS = 3000
 const START = '__LECTERN_PATH_START__'
 const END = '__LECTERN_PATH_END__'
 
@@ -130,22 +131,34 @@ export async function discoverElan(env: NodeJS.ProcessEnv, opts: DiscoverOptions
 }
 
 /**
- * The core's one discovery: started at launch without blocking anything; toolchain commands await `resolve()`.
+ * The core's one discovery: started soon after launch without blocking anything; toolchain commands await `resolve()`.
  * The login shell is read at most once per run.
  */
 export class ToolchainEnvironment {
   private discovery: Promise<ElanDiscovery> | undefined
   private loginShell: Promise<LoginShellResult> | undefined
   private readonly abort = new AbortController()
+  private startTimer: NodeJS.Timeout | undefined
 
   constructor(
     private readonly baseEnv: NodeJS.ProcessEnv,
     private readonly options: { loginShellTimeoutMs?: number; readLoginShell?: boolean } = {},
   ) {}
 
-  /** Begins discovery in the background (at start); safe to call again. */
+  /** Begins discovery in the background; safe to call again. */
   start(): void {
     void this.resolve()
+  }
+
+  /**
+   * Begins discovery once the window has had time to draw, unless something needs the toolchain sooner (the first
+   * Lean server or task calls `resolve()`). A user's rc files can take a second of CPU (pyenv, nvm, conda): run while
+   * the window loads, the login shell slowed its start by a fifth on two cores, even at a low priority.
+   */
+  startSoon(delayMs = BACKGROUND_DISCOVERY_DELAY_MS): void {
+    clearTimeout(this.startTimer)
+    this.startTimer = setTimeout(() => this.start(), delayMs)
+    this.startTimer.unref()
   }
 
   resolve(): Promise<ElanDiscovery> {
@@ -167,6 +180,7 @@ export class ToolchainEnvironment {
 
   /** Ends a login shell still being waited for. */
   dispose(): void {
+    clearTimeout(this.startTimer)
     this.abort.abort()
   }
 }
