@@ -1,5 +1,6 @@
 // Renderer entry: draw the workbench at once (with "Connecting…"), then connect to the core and start it.
 // Nothing here waits on the backend before the first paint.
+import { firstAnswers } from './early-start' // first: it connects while the rest is evaluated
 import './fonts/load'
 import './styles/base.css'
 import './styles/workbench.css'
@@ -7,7 +8,6 @@ import './styles/parts.css'
 import './styles/editor.css'
 import './styles/overlays.css'
 import './workbench/features/tasks/tasks.css'
-import { createBackend } from './backend'
 import { showConnecting, showShortcuts } from './workbench/empty-editor'
 import { isMacPlatform } from './workbench/keybindings'
 import { createLayout } from './workbench/layout'
@@ -47,14 +47,10 @@ async function main(): Promise<void> {
     toggleInfoview: () => workbench?.toggleInfoview(),
   })
 
-  const backend = await createBackend()
-  // The first calls go out together (none needs another's answer), so start-up pays one round trip, not three.
-  const infoCall = backend.call('app.info', {})
+  const { backend, info: infoCall, settings: firstSettings, session: lastSession } = await firstAnswers
   const settings = new SettingsService(backend, window)
   // Settings shape the first paint (theme, font) but must not hold it up: late settings apply when they arrive.
-  const settingsLoaded = settings.load().catch((err) => console.warn('Settings could not be read; using defaults', err))
-  const lastSession = backend.call('workspace.session', {})
-  lastSession.catch(() => undefined) // reported by the session restore that reads it
+  const settingsLoaded = settings.load(firstSettings).catch((err) => console.warn('Settings could not be read; using defaults', err))
   const info = await infoCall
   await Promise.race([settingsLoaded, new Promise((resolve) => setTimeout(resolve, SETTINGS_WAIT_MS))])
   const folder = info.roots[0]?.split(/[\\/]/).filter(Boolean).pop()

@@ -195,7 +195,7 @@ export function createInfoviewPanel(container: HTMLElement, env: InfoviewHostEnv
   })
 
   // The frame is a page of its own (its own renderer process, React, the infoview bundle): loaded once the editor
-  // shows its first file, so the two do not compete for the CPU while the window starts.
+  // has drawn its first file, so the two do not compete for the CPU while the window starts.
   let loaded = false
   const load = (): void => {
     if (loaded || disposed) return

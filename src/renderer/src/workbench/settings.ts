@@ -52,8 +52,9 @@ export class SettingsService {
     return appearanceOf(this.settings, this.os?.current())
   }
 
-  async load(): Promise<void> {
-    this.settings = await this.backend.call('settings.get', {})
+  /** `answer`: a `settings.get` already under way (start-up sends it with the first calls). */
+  async load(answer?: Promise<Settings>): Promise<void> {
+    this.settings = await (answer ?? this.backend.call('settings.get', {}))
     this.changed.fire(this.settings)
   }
 

@@ -271,8 +271,9 @@ export class Workbench implements Disposable {
       await this.session.restore(this.info.scratch ? `${root.replace(/[\\/]+$/, '')}/Main.lean` : undefined, lastSession)
       if (this.info.launchFiles?.length) await this.openFiles(this.info.launchFiles)
     } finally {
-      // After the first files: the frame's start would compete with theirs on the CPU.
-      this.infoview?.load()
+      // After the first files are drawn and the page is idle: the frame's start (its own renderer process) would
+      // compete with theirs on the CPU.
+      requestAnimationFrame(() => requestIdleCallback(() => this.infoview?.load(), { timeout: 1000 }))
     }
   }
 
