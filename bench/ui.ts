@@ -9,6 +9,7 @@ import { launchBrowser, printedUrl, REPO, rssKb, startServe, stats } from './ui-
 
 const KEYS = Number(process.env.BENCH_UI_KEYS ?? 40)
 const REPS = Number(process.env.BENCH_UI_REPS ?? 5)
+const SETTLE_MS = 1000
 const SMALL = 'theorem one : 1 = 1 := rfl\n'
 const BIG = Array.from({ length: 20_000 }, (_, i) => `theorem t${i} : ${i} = ${i} := rfl`).join('\n') + '\n'
 
@@ -130,8 +131,12 @@ async function startUp(browser: Browser) {
   const app: number[] = []
   const bare: number[] = []
   let idleRssKb: number | undefined
-  // App and floor take turns, so a load that comes and goes on a shared machine weighs on both alike.
+  // App and floor take turns, so a load that comes and goes on a shared machine weighs on both alike; each starts
+  // after a pause, so neither pays for the teardown of the page and server before it (a closed page's processes
+  // exit over the next few hundred ms, on the same two cores).
+  const settle = () => new Promise((r) => setTimeout(r, SETTLE_MS))
   for (let r = 0; r < REPS; r++) {
+    await settle()
     const served = await startServe({ 'Main.lean': SMALL }, ['Main.lean'])
     const page = await browser.newPage()
     await page.goto(served.url)
@@ -141,6 +146,7 @@ async function startUp(browser: Browser) {
     await page.close()
     await served.dispose()
 
+    await settle()
     const t0 = Date.now()
     const server = spawn(process.execPath, [join(REPO, 'bench/floor/serve.mjs'), out, file])
     const floorPage = await browser.newPage()
@@ -149,7 +155,9 @@ async function startUp(browser: Browser) {
     await floorPage.locator('.view-lines', { hasText: 'theorem' }).first().waitFor()
     bare.push(Date.now() - t0)
     await floorPage.close()
+    const exited = new Promise((r) => server.once('exit', r))
     server.kill('SIGTERM')
+    await exited
   }
   rmSync(out, { recursive: true, force: true })
   const a = stats(app)
