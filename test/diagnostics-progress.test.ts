@@ -1,11 +1,11 @@
-// Lean's file progress as the window receives it: a flood of per-command reports (a big file re-elaborated
-// after each keystroke) reaches subscribers as its first state at once and its latest state soon after,
-// never as thousands of events.
+// Lean's file progress and diagnostics as the window receives them: a flood of per-command reports (a big file
+// re-elaborated after each keystroke) reaches subscribers as its first state at once and its latest state soon
+// after, never as thousands of events.
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
-import type { ProgressEvent } from '../src/shared/channels'
+import type { DiagnosticsEvent, ProgressEvent } from '../src/shared/channels'
 import { Hub } from '../src/main/hub/hub'
-import { DiagnosticsStore } from '../src/main/lean/diagnostics-store'
+import { DiagnosticsStore, diagnosticsIntervalMs } from '../src/main/lean/diagnostics-store'
 
 const uri = 'file:///w/Big.lean'
 const at = (line: number) => ({ textDocument: { uri, version: 2 }, processing: [{ range: { start: { line, character: 0 }, end: { line: 20_000, character: 0 } }, kind: 1 as const }] })
@@ -47,5 +47,48 @@ describe('file progress', () => {
     store.dispose()
     assert.equal(seen.at(-1)?.uri, other)
     assert.equal(seen.at(-1)?.processing.length, 1, 'dispose publishes what the interval held back')
+  })
+})
+
+describe('diagnostics streamed while Lean elaborates', () => {
+  const warning = (line: number) => ({ range: { start: { line, character: 0 }, end: { line, character: 4 } }, severity: 2 as const, message: `w${line}` })
+  function diagnosticsSeen() {
+    const hub = new Hub()
+    const store = new DiagnosticsStore(hub)
+    const seen: DiagnosticsEvent[] = []
+    hub.subscribe('diagnostics', {}, (e) => seen.push(e))
+    return { store, seen }
+  }
+
+  it('5,000 cumulative publishes reach subscribers as the first at once and the whole list soon after', async () => {
+    const { store, seen } = diagnosticsSeen()
+    const all = Array.from({ length: 5000 }, (_, i) => warning(i))
+    // As Lean without incremental support: each publish is the whole list so far.
+    for (let n = 1; n <= 5000; n++) store.applyPublish({ uri, version: 2, diagnostics: all.slice(0, n) })
+    assert.equal(seen.length, 1, 'the first publish goes out at once')
+    assert.equal(seen[0].diagnostics.length, 1)
+    await new Promise<void>((resolve) => {
+      const poll = setInterval(() => seen.length > 1 && (clearInterval(poll), resolve()), 5)
+    })
+    assert.equal(seen.length, 2, 'the held-back lists were folded into their latest')
+    assert.equal(seen[1].diagnostics.length, 5000)
+    store.dispose()
+  })
+
+  it('incremental batches are folded into whole lists, and the list current when a file closes is cleared after it', () => {
+    const { store, seen } = diagnosticsSeen()
+    store.applyPublish({ uri, version: 3, diagnostics: [warning(0)] })
+    store.applyPublish({ uri, version: 3, diagnostics: [warning(1)], isIncremental: true } as never)
+    assert.equal(store.getDiagnostics(uri)?.diagnostics.length, 2)
+    store.forget(uri)
+    assert.deepEqual(seen.map((e) => e.diagnostics.length), [1, 0], 'no stale list after the close')
+    store.dispose()
+    assert.equal(seen.length, 2)
+  })
+
+  it('a short list is held back for at most 50 ms, a long one longer', () => {
+    assert.equal(diagnosticsIntervalMs(3), 50)
+    assert.equal(diagnosticsIntervalMs(1000), 100)
+    assert.equal(diagnosticsIntervalMs(100_000), 500)
   })
 })

@@ -3,6 +3,7 @@
 import type { DiagnosticsEvent, ProgressEvent } from '../../shared/channels'
 import type { FileProgressProcessingInfo, LeanDiagnostic } from '../../shared/lsp'
 import type { Hub } from '../hub/hub'
+import { LatestThrottle } from './latest-throttle'
 
 interface PublishParams {
   uri: string
@@ -23,13 +24,21 @@ interface FileProgressParams {
  */
 const PROGRESS_INTERVAL_MS = 50
 
+/**
+ * Diagnostics too: Lean publishes the file's whole list so far each time a command adds messages (or appends with
+ * `isIncremental`, which we fold into the whole list). A noisy file makes that thousands of growing lists; each
+ * reaches subscribers at once if the last went out long enough ago, else the latest does when it has. The wait
+ * grows with the list (a list costs the window in proportion to its length): 50 ms up to 500, at 5,000.
+ */
+export function diagnosticsIntervalMs(count: number): number {
+  return Math.min(500, Math.max(PROGRESS_INTERVAL_MS, Math.round(count / 10)))
+}
+
 export class DiagnosticsStore {
   private readonly diagnostics = new Map<string, DiagnosticsEvent>()
   private readonly progress = new Map<string, ProgressEvent>()
-  /** When each uri's progress was last published, and the trailing publish due for it, if any. */
-  private readonly progressSentAt = new Map<string, number>()
-  private readonly progressDue = new Map<string, ReturnType<typeof setTimeout>>()
-  private disposed = false
+  private readonly diagnosticsOut = new LatestThrottle((uri) => this.publishDiagnostics(uri))
+  private readonly progressOut = new LatestThrottle((uri) => this.publishProgress(uri))
   /** Files whose worker crashed, with Lean's message; until the next edit or reopen restarts it. */
   private readonly crashes = new Map<string, string>()
 
@@ -57,7 +66,7 @@ export class DiagnosticsStore {
       diagnostics: append ? [...prev.diagnostics, ...params.diagnostics] : params.diagnostics,
     }
     this.diagnostics.set(params.uri, event)
-    this.hub.publish('diagnostics', event)
+    this.diagnosticsOut.changed(params.uri, diagnosticsIntervalMs(event.diagnostics.length))
     // An error published after a fatal stop explains it: not a crash after all.
     const progress = this.progress.get(params.uri)
     if (progress?.workerCrash !== undefined && this.workerCrashOf(params.uri, progress.processing) === undefined) this.republishProgress(params.uri)
@@ -70,26 +79,23 @@ export class DiagnosticsStore {
     const crash = this.workerCrashOf(uri, params.processing)
     if (crash !== undefined) event.workerCrash = crash
     this.progress.set(uri, event)
-    if (this.progressDue.has(uri)) return // the due publish sends this latest state
-    const wait = PROGRESS_INTERVAL_MS - (Date.now() - (this.progressSentAt.get(uri) ?? 0))
-    if (wait <= 0 || this.disposed) return this.publishProgress(uri)
-    this.progressDue.set(uri, setTimeout(() => this.publishProgress(uri), wait))
+    this.progressOut.changed(uri, PROGRESS_INTERVAL_MS)
+  }
+
+  private publishDiagnostics(uri: string): void {
+    const event = this.diagnostics.get(uri)
+    if (event) this.hub.publish('diagnostics', event)
   }
 
   private publishProgress(uri: string): void {
-    const due = this.progressDue.get(uri)
-    if (due) clearTimeout(due)
-    this.progressDue.delete(uri)
     const event = this.progress.get(uri)
-    if (!event) return
-    this.progressSentAt.set(uri, Date.now())
-    this.hub.publish('progress', event)
+    if (event) this.hub.publish('progress', event)
   }
 
-  /** Publishes the progress held back by the interval, and holds nothing back from now on. */
+  /** Publishes what the intervals held back, and holds nothing back from now on. */
   dispose(): void {
-    this.disposed = true
-    for (const uri of [...this.progressDue.keys()]) this.publishProgress(uri)
+    this.diagnosticsOut.dispose()
+    this.progressOut.dispose()
   }
 
   workerCrash(uri: string): string | undefined {
@@ -138,12 +144,13 @@ export class DiagnosticsStore {
     const prev = this.diagnostics.get(uri)
     this.crashes.delete(uri)
     this.clearProgress(uri)
-    this.publishProgress(uri)
+    if (this.progressOut.pending(uri)) this.progressOut.flush(uri)
+    this.progressOut.forget(uri)
     this.progress.delete(uri)
-    this.progressSentAt.delete(uri)
+    this.diagnosticsOut.forget(uri)
     if (prev) {
-      this.hub.publish('diagnostics', { uri, version: prev.version, diagnostics: [] })
       this.diagnostics.delete(uri)
+      this.hub.publish('diagnostics', { uri, version: prev.version, diagnostics: [] })
     }
   }
 }
