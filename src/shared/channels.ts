@@ -6,6 +6,12 @@ export interface DiagnosticsEvent {
   version: number
   /** Always the full, accumulated list for this uri (the core folds `isIncremental` batches). */
   diagnostics: LeanDiagnostic[]
+  /**
+   * Only for a subscription that set `chunk`, when the list is longer: this event carries one slice of the list.
+   * The slices of one list arrive one after another, `index` 0 to `count - 1`; the list is their concatenation
+   * (`DiagnosticsParts` in shared/diagnostics-parts.ts joins them).
+   */
+  part?: { index: number; count: number }
 }
 
 export interface ProgressEvent {
@@ -136,7 +142,11 @@ export interface ChannelPayloads {
 export type ChannelName = keyof ChannelPayloads
 
 export interface ChannelFilters {
-  diagnostics: { uri?: string }
+  /**
+   * `chunk`: lists longer than this arrive as several events of at most this many diagnostics (see
+   * DiagnosticsEvent.part), so no single message is megabytes long; the window asks for 500.
+   */
+  diagnostics: { uri?: string; chunk?: number }
   progress: { uri?: string }
   files: { root?: string }
   server: { project?: string }

@@ -2,7 +2,8 @@
 // with a per-connection context. Every method validates its params; errors carry JSON-RPC codes.
 import type { ApiMethod, AppInfo, Settings } from '../../shared/api'
 import { API_METHODS, LecternErrorCodes, PROJECT_TASK_KINDS, PROJECT_TEMPLATES } from '../../shared/api'
-import { CHANNEL_NAMES, type ChannelName } from '../../shared/channels'
+import { CHANNEL_NAMES, type ChannelName, type DiagnosticsEvent } from '../../shared/channels'
+import { diagnosticsParts } from '../../shared/diagnostics-parts'
 import type { SettingsStore } from '../config/settings'
 import type { Hub } from '../hub/hub'
 import type { LeanServerRegistry } from '../lean/registry'
@@ -147,20 +148,25 @@ export class ApiRouter {
     const channel = p.channel as ChannelName
     if (!CHANNEL_NAMES.includes(channel)) throw new ApiError(INVALID_PARAMS, `Unknown channel '${String(p.channel)}'`)
     const filter = obj(p.filter)
+    const chunk = channel === 'diagnostics' ? diagnosticsChunk(filter.chunk) : undefined
     const subscriptionId = `s${this.nextSubscription++}`
     let subs = this.subscriptions.get(ctx.id)
     if (!subs) this.subscriptions.set(ctx.id, (subs = new Map()))
+    const send = (payload: unknown) => {
+      if (chunk === undefined) return ctx.sendEvent(subscriptionId, channel, payload)
+      for (const part of diagnosticsParts(payload as DiagnosticsEvent, chunk)) ctx.sendEvent(subscriptionId, channel, part)
+    }
     // Replay happens inside subscribe; defer it so the caller gets its id before the first event.
     const pending: unknown[] = []
     let ready = false
     const disposable = this.deps.hub.subscribe(channel, filter as never, (payload) => {
-      if (ready) ctx.sendEvent(subscriptionId, channel, payload)
+      if (ready) send(payload)
       else pending.push(payload)
     })
     subs.set(subscriptionId, disposable)
     setImmediate(() => {
       ready = true
-      for (const payload of pending) ctx.sendEvent(subscriptionId, channel, payload)
+      for (const payload of pending) send(payload)
     })
     return { subscriptionId }
   }
@@ -212,5 +218,12 @@ export class ApiRouter {
 
 function required<T>(value: T | undefined, key: string): T {
   if (value === undefined) throw new ApiError(INVALID_PARAMS, `'${key}' is required`)
+  return value
+}
+
+/** A diagnostics subscription's `chunk`: absent, or a whole number of diagnostics per event. */
+function diagnosticsChunk(value: unknown): number | undefined {
+  if (value === undefined) return undefined
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1) throw new ApiError(INVALID_PARAMS, "'chunk' must be a whole number of diagnostics, 1 or more")
   return value
 }

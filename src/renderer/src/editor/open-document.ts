@@ -2,6 +2,7 @@
 // presenters of its diagnostics and processing progress. Disposing it releases all of them (the caller tells
 // the core with `doc.close`).
 import type { OpenedDocument } from '../../../shared/api'
+import { DiagnosticsParts } from '../../../shared/diagnostics-parts'
 import type { Backend, Disposable } from '../backend/backend'
 import { type DiagnosticsStore } from '../workbench/diagnostics-store'
 import { DisposableStore, Emitter } from '../workbench/disposables'
@@ -11,6 +12,9 @@ import { LEAN_LANGUAGE_ID } from './lean-language'
 import { ModelDiagnostics } from './markers'
 import { monaco } from './monaco'
 import { ModelProgress } from './progress-gutter'
+
+/** Diagnostics per message: 500 parse in a few ms, where 5,000 in one message took a long task. */
+const DIAGNOSTICS_CHUNK = 500
 
 const LANGUAGE_BY_EXTENSION: Record<string, string> = {
   md: 'markdown',
@@ -70,9 +74,12 @@ export class OpenDocument implements Disposable {
         if (changed === uri) this.diagnosticsView.update(diagnostics.get(uri))
       }),
     )
+    // Long lists come in slices (one message each, so no single task parses megabytes), joined here.
+    const parts = new DiagnosticsParts()
     this.disposables.add(
-      backend.subscribe('diagnostics', { uri }, (ev) => {
-        if (ev.uri === uri) diagnostics.set(uri, ev.diagnostics)
+      backend.subscribe('diagnostics', { uri, chunk: DIAGNOSTICS_CHUNK }, (ev) => {
+        const whole = ev.uri === uri ? parts.accept(ev) : undefined
+        if (whole) diagnostics.set(uri, whole.diagnostics, whole.version)
       }),
     )
     this.disposables.add(
