@@ -2,6 +2,7 @@ import { describe, it } from 'node:test'
 import assert from 'node:assert/strict'
 import type { Backend, Disposable } from '../src/renderer/src/backend/backend'
 import { InfoviewHostApi, type HostApiDeps } from '../src/renderer/src/infoview/host-api'
+import { DiagnosticsStore } from '../src/renderer/src/workbench/diagnostics-store'
 
 interface Sub {
   channel: string
@@ -44,11 +45,13 @@ class FakeBackend {
 
 function setup(overrides: Partial<HostApiDeps> = {}) {
   const backend = new FakeBackend()
+  const store = new DiagnosticsStore()
   const server: [string, unknown][] = []
   const client: [string, unknown][] = []
   const saved: unknown[] = []
   const host = new InfoviewHostApi({
     backend: backend as unknown as Backend,
+    diagnostics: store,
     gotServerNotification: (m, p) => server.push([m, p]),
     sentClientNotification: (m, p) => client.push([m, p]),
     insertText: () => {},
@@ -59,7 +62,7 @@ function setup(overrides: Partial<HostApiDeps> = {}) {
     keydown: () => {},
     ...overrides,
   })
-  return { backend, host, api: host.methods, server, client, saved }
+  return { backend, store, host, api: host.methods, server, client, saved }
 }
 
 const flush = (): Promise<void> => new Promise((r) => setImmediate(r))
@@ -116,20 +119,24 @@ describe('infoview EditorApi host', () => {
     assert.equal(backend.live('lsp').length, 1)
   })
 
-  it('feeds publishDiagnostics from the diagnostics channel and fileProgress from the progress channel', async () => {
-    const { backend, api, server } = setup()
+  it("feeds publishDiagnostics from the page's diagnostics store and fileProgress from the progress channel", async () => {
+    const { backend, store, api, server } = setup()
+    const d = { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, message: 'unsolved goals', severity: 1 as const }
+    store.set('file:///b.lean', [{ ...d, message: 'earlier' }], 1)
     await api.subscribeServerNotifications('textDocument/publishDiagnostics')
     await api.subscribeServerNotifications('$/lean/fileProgress')
-    const [diag] = backend.live('diagnostics')
+    // The page's one copy of each publish: no second diagnostics subscription crosses the socket.
+    assert.equal(backend.live('diagnostics').length, 0)
     const [prog] = backend.live('progress')
-    assert.deepEqual(diag.filter, {})
-    const d = { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, message: 'unsolved goals', severity: 1 }
-    diag.listener({ uri: 'file:///a.lean', version: 3, diagnostics: [d] })
+    store.set('file:///a.lean', [d], 3)
     const processing = [{ range: d.range, kind: 1 }]
     prog.listener({ uri: 'file:///a.lean', version: 3, processing })
+    store.delete('file:///b.lean')
     assert.deepEqual(server, [
+      ['textDocument/publishDiagnostics', { uri: 'file:///b.lean', version: 1, diagnostics: [{ ...d, message: 'earlier' }] }],
       ['textDocument/publishDiagnostics', { uri: 'file:///a.lean', version: 3, diagnostics: [d] }],
       ['$/lean/fileProgress', { textDocument: { uri: 'file:///a.lean', version: 3 }, processing }],
+      ['textDocument/publishDiagnostics', { uri: 'file:///b.lean', version: undefined, diagnostics: [] }],
     ])
   })
 
@@ -178,7 +185,7 @@ describe('infoview EditorApi host', () => {
   })
 
   it('on dispose cancels pending requests, closes sessions, drops subscriptions and refuses new work', async () => {
-    const { backend, api, host } = setup()
+    const { backend, store, api, host, server } = setup()
     backend.answers['lean.request'] = () => new Promise(() => {})
     backend.answers['lean.rpcConnect'] = () => ({ sessionId: 's1' })
     void api.sendClientRequest('5', 'file:///a.lean', 'm', {})
@@ -189,6 +196,9 @@ describe('infoview EditorApi host', () => {
     assert.equal(backend.callsOf('lean.cancel').length, 1)
     assert.deepEqual(backend.callsOf('lean.rpcClose'), [{ sessionId: 's1' }])
     assert.equal(backend.live('diagnostics').length + backend.live('lsp').length, 0)
+    const before = server.length
+    store.set('file:///a.lean', [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, message: 'late' }])
+    assert.equal(server.length, before, 'a disposed host still forwarded diagnostics')
     await assert.rejects(api.createRpcSession('file:///a.lean'))
   })
 

@@ -8,8 +8,15 @@ import type { FrameKey, HostMethods, TextInsertKind } from './protocol'
 import { DIAGNOSTICS, FILE_PROGRESS } from './notification-outbox'
 import { shouldForward } from './shortcuts'
 
+/** Where the page already keeps every open file's diagnostics (the workbench's store). */
+export interface DiagnosticsFeed {
+  /** Current lists first, then each change. */
+  watch(listener: (published: { uri: string; version?: number; diagnostics: readonly unknown[] }) => void): Disposable
+}
+
 export interface HostApiDeps {
   backend: Backend
+  diagnostics: DiagnosticsFeed
   /** Forward a server notification (`gotServerNotification`) to the frame. */
   gotServerNotification(method: string, params: unknown): void
   /** Forward a client notification the core sent (`sentClientNotification`) to the frame. */
@@ -69,7 +76,7 @@ export class InfoviewHostApi implements Disposable {
     const { backend } = deps
     this.serverSubs = new RefCounted((method) => {
       if (method === DIAGNOSTICS) {
-        return backend.subscribe('diagnostics', {}, (d) => {
+        return deps.diagnostics.watch((d) => {
           if (!this.disposed) deps.gotServerNotification(DIAGNOSTICS, { uri: d.uri, version: d.version, diagnostics: d.diagnostics })
         })
       }

@@ -15,13 +15,14 @@ import { effectiveInfoviewConfig } from './config'
 import { CursorTracker } from './cursor'
 import { NotificationOutbox, stateKey } from './notification-outbox'
 import { applyWorkspaceEdit, insertText } from './editor-edits'
-import { InfoviewHostApi } from './host-api'
+import { type DiagnosticsFeed, InfoviewHostApi } from './host-api'
 import { isInfoviewAction, type FrameKey, type FrameMethods } from './protocol'
 import { ServerStatus } from './server-status'
 import { buildInfoviewTheme, type InfoviewThemeInput } from './theme'
 
 export interface InfoviewHostEnv {
   backend: Backend
+  diagnostics: DiagnosticsFeed
   infoviewUrl: string
   /** Focused Lean editor and its core uri. */
   activeEditor(): { editor: monaco.editor.ICodeEditor; uri: string } | undefined
@@ -90,6 +91,7 @@ export function createInfoviewPanel(container: HTMLElement, env: InfoviewHostEnv
   const newHost = (): InfoviewHostApi =>
     new InfoviewHostApi({
       backend,
+      diagnostics: env.diagnostics,
       gotServerNotification: (method, params) => {
         const key = stateKey(method, params)
         if (key) outbox.push(key, method, params)

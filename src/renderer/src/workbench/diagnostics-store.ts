@@ -1,7 +1,7 @@
 // Latest diagnostics per open document, as the core published them. Markers, gutter icons, the Problems panel
 // and the status bar counts all read this one store. Pure: no DOM, no Monaco.
 import type { LeanDiagnostic } from '../../../shared/lsp'
-import { Emitter } from './disposables'
+import { type Disposable, Emitter } from './disposables'
 
 export interface SeverityCounts {
   errors: number
@@ -66,21 +66,46 @@ export function mentionsStaleImports(d: LeanDiagnostic): boolean {
   return d.message.includes(STALE_IMPORTS_TEXT)
 }
 
+export interface PublishedDiagnostics {
+  uri: string
+  version?: number
+  diagnostics: readonly LeanDiagnostic[]
+}
+
 export class DiagnosticsStore {
   private readonly byUri = new Map<string, LeanDiagnostic[]>()
+  private readonly versions = new Map<string, number>()
   private readonly changed = new Emitter<string>()
   /** Fires with the uri whose diagnostics changed. */
   readonly onDidChange = this.changed.event
 
-  set(uri: string, diagnostics: LeanDiagnostic[]): void {
+  /** `version`: the document version the server published them for, when it said. */
+  set(uri: string, diagnostics: LeanDiagnostic[], version?: number): void {
     if (diagnostics.length === 0 && !this.byUri.has(uri)) return
+    if (version === undefined) this.versions.delete(uri)
+    else this.versions.set(uri, version)
     if (diagnostics.length === 0) this.byUri.delete(uri)
     else this.byUri.set(uri, diagnostics)
     this.changed.fire(uri)
   }
 
   delete(uri: string): void {
+    this.versions.delete(uri)
     if (this.byUri.delete(uri)) this.changed.fire(uri)
+  }
+
+  /**
+   * Every file's current list, then each change (an empty list when a file's are cleared or it closes). The
+   * infoview reads diagnostics here rather than subscribing again: one publish of thousands then crosses the
+   * socket and is parsed once, not once per subscriber.
+   */
+  watch(listener: (published: PublishedDiagnostics) => void): Disposable {
+    const publish = (uri: string) => {
+      const version = this.versions.get(uri)
+      listener({ uri, ...(version === undefined ? {} : { version }), diagnostics: this.get(uri) })
+    }
+    for (const uri of this.byUri.keys()) publish(uri)
+    return this.onDidChange(publish)
   }
 
   get(uri: string): readonly LeanDiagnostic[] {
@@ -105,5 +130,6 @@ export class DiagnosticsStore {
   dispose(): void {
     this.changed.dispose()
     this.byUri.clear()
+    this.versions.clear()
   }
 }

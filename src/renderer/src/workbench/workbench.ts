@@ -273,7 +273,7 @@ export class Workbench implements Disposable {
     } finally {
       // After the first files are drawn and the page is idle: the frame's start (its own renderer process) would
       // compete with theirs on the CPU.
-      requestAnimationFrame(() => requestIdleCallback(() => this.infoview?.load(), { timeout: 1000 }))
+      requestAnimationFrame(() => whenIdle(() => this.infoview?.load()))
     }
   }
 
@@ -306,6 +306,7 @@ export class Workbench implements Disposable {
   private startInfoview(): void {
     this.infoview = startInfoview(this.layout, {
       backend: this.backend,
+      diagnostics: this.diagnostics,
       infoviewUrl: this.info.infoviewUrl,
       activeEditor: () => {
         const doc = this.group.activeDocument()
@@ -432,4 +433,10 @@ export class Workbench implements Disposable {
   dispose(): void {
     this.disposables.dispose()
   }
+}
+
+/** The page's next idle moment (Safari has no requestIdleCallback: there, the next task). */
+function whenIdle(run: () => void): void {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(run, { timeout: 1000 })
+  else setTimeout(run, 0)
 }
