@@ -72,6 +72,9 @@ export class ProblemsPanel implements Disposable {
   /** The row range now in the DOM, so scrolling within it does nothing. */
   private shown = { from: 0, to: 0 }
   private frame: number | undefined
+  private rowsTask: ReturnType<typeof setTimeout> | undefined
+  /** Rows built since the last frame, to be shown at the next. */
+  private fresh: ProblemRow[] | undefined
   private visible = true
   private stale = true
 
@@ -97,6 +100,7 @@ export class ProblemsPanel implements Disposable {
     resized.observe(this.list)
     this.disposables.add({ dispose: () => resized.disconnect() })
     this.disposables.add({ dispose: () => this.frame !== undefined && cancelAnimationFrame(this.frame) })
+    this.disposables.add({ dispose: () => clearTimeout(this.rowsTask) })
     this.schedule()
   }
 
@@ -105,11 +109,19 @@ export class ProblemsPanel implements Disposable {
     if (visible && this.stale) this.schedule()
   }
 
-  /** Re-render at the next frame (file names may have changed as tabs opened). */
+  /** Rebuild the rows soon and show them at the next frame (file names may have changed as tabs opened). */
   schedule(): void {
     this.stale = true
-    if (!this.visible || this.frame !== undefined) return
-    this.requestFrame()
+    if (!this.visible || this.rowsTask !== undefined) return
+    // The rows (thousands sorted and counted) are built in a task of their own and put in the DOM at the next
+    // frame: neither adds to the frame in which Monaco draws the same diagnostics' markers.
+    this.rowsTask = setTimeout(() => {
+      this.rowsTask = undefined
+      if (!this.visible || !this.stale) return
+      this.stale = false
+      this.fresh = problemRows(this.store, this.actions.nameOf, this.extra)
+      this.requestFrame()
+    }, 0)
   }
 
   /** The view moved or changed size: show the rows now in it. */
@@ -121,7 +133,9 @@ export class ProblemsPanel implements Disposable {
     if (this.frame !== undefined) return
     this.frame = requestAnimationFrame(() => {
       this.frame = undefined
-      if (this.stale) this.render()
+      const rows = this.fresh
+      this.fresh = undefined
+      if (rows) this.render(rows)
       else this.renderWindow(false)
     })
   }
@@ -162,10 +176,9 @@ export class ProblemsPanel implements Disposable {
     this.renderWindow(true)
   }
 
-  private render(): void {
-    this.stale = false
+  private render(rows: ProblemRow[]): void {
     const selectedRow = this.rows[this.selected]
-    this.rows = problemRows(this.store, this.actions.nameOf, this.extra)
+    this.rows = rows
     // The selection stays on its diagnostic while it is listed (a newer publish has new objects: same place, same text).
     this.selected = selectedRow ? this.rows.findIndex((r) => r.uri === selectedRow.uri && sameProblem(r.diagnostic, selectedRow.diagnostic)) : -1
     const totals = countSeverities(this.rows.map((r) => r.diagnostic))
