@@ -76,6 +76,7 @@ async function diagnostics(browser: Browser) {
     const total: number[] = []
     const floor: number[] = []
     const longest: number[] = []
+    const editTask: number[] = []
     const cleared = () => page.waitForFunction(() => !document.querySelector('.lx-problems-summary')?.textContent?.includes('warning'), undefined, { timeout: 60_000 })
     await cleared()
     for (let r = 0; r < REPS; r++) {
@@ -101,12 +102,19 @@ async function diagnostics(browser: Browser) {
       const write = await served.log.next((e) => e.dir === 'out' && e.msg.method === 'textDocument/publishDiagnostics' && e.msg.params.diagnostics.length === 5000, '5000-diagnostic publish')
       const end = await done
       total.push(end - write.t)
-      longest.push(
-        await page.evaluate(([from, to]) => {
-          const tasks = (window as unknown as { longTasks: { start: number; duration: number }[] }).longTasks
-          return Math.max(0, ...tasks.filter((t) => t.start + t.duration >= from && t.start <= to).map((t) => t.duration))
-        }, [write.t, end]),
-      )
+      // Tasks that began once the server had written the list are the arrival's; a task already running then is the
+      // edit's own (the double answers the didChange sent from inside it), reported apart.
+      const [arriving, running] = await page.evaluate(([from, to]) => {
+        const tasks = (window as unknown as { longTasks: { start: number; duration: number }[] }).longTasks
+        // (No named function here: tsx would wrap it in a helper the page does not have.)
+        return [
+          Math.max(0, ...tasks.filter((t) => t.start >= from && t.start <= to).map((t) => t.duration)),
+          Math.max(0, ...tasks.filter((t) => t.start < from && t.start + t.duration > from).map((t) => t.duration)),
+        ]
+      }, [write.t, end])
+      longest.push(arriving)
+      editTask.push(running)
+      if (process.env.BENCH_VERBOSE) console.log(`bench ui: 5,000 diagnostics, run ${r}: ${Math.round(end - write.t)} ms; long tasks begun after the write ${arriving || 'none'}, the edit's ${running || 'none'}`)
       // The floor on the same model, cleared of our markers first (Monaco's cost grows with the markers already there).
       await setMarker(0)
       await cleared()
@@ -114,7 +122,7 @@ async function diagnostics(browser: Browser) {
     }
     const t = stats(total)
     const f = stats(floor)
-    return { writeToScreen: t, setModelMarkersFloor: f, ratioP50: t.p50 / f.p50, longestTaskMs: stats(longest) }
+    return { writeToScreen: t, setModelMarkersFloor: f, ratioP50: t.p50 / f.p50, longestTaskMs: stats(longest), editTaskMs: stats(editTask) }
   } finally {
     await page.close()
     await served.dispose()
@@ -230,7 +238,7 @@ export function uiTable(ui: any): Record<string, { value: string }> {
   const rows: Record<string, { value: string }> = {}
   for (const [name, r] of Object.entries(ui)) if ((r as any)?.error) rows[`UI ${name}`] = { value: `failed: ${(r as any).error}` }
   if (k?.ratioP50 !== undefined) rows['UI key press→didChange p50 (ms), target ≤1.5×'] = { value: `${ms(k.file20kLines.p50)} on 20k lines vs ${ms(k.file1Line.p50)} on 1 line (×${k.ratioP50.toFixed(2)}); incremental: ${k.file20kLines.incremental && k.file1Line.incremental}, largest change ${k.file20kLines.maxChangeChars} chars` }
-  if (d?.ratioP50 !== undefined) rows['UI 5000 diagnostics write→screen p50 (ms), target ≤2×'] = { value: `${ms(d.writeToScreen.p50)} vs setModelMarkers ${ms(d.setModelMarkersFloor.p50)} (×${d.ratioP50.toFixed(2)}); longest task p50 ${ms(d.longestTaskMs.p50)} max ${ms(d.longestTaskMs.max)} (target none > 50)` }
+  if (d?.ratioP50 !== undefined) rows['UI 5000 diagnostics write→screen p50 (ms), target ≤2×'] = { value: `${ms(d.writeToScreen.p50)} vs setModelMarkers ${ms(d.setModelMarkersFloor.p50)} (×${d.ratioP50.toFixed(2)}); longest task begun after the write p50 ${ms(d.longestTaskMs.p50)} max ${ms(d.longestTaskMs.max)} (target none > 50); the edit's own task, running at the write: p50 ${ms(d.editTaskMs?.p50 ?? 0)}` }
   if (s?.ratioP50 !== undefined) rows['UI serve start→editor ready p50 (ms), target ≤1.3×'] = { value: `${s.app.p50} vs bare Monaco ${s.bareMonaco.p50} (×${s.ratioP50.toFixed(2)})` }
   if (m) rows['Memory (KiB)'] = { value: `core RSS idle (one small file) ${m.coreRssIdleKb}, with 50 files ${m.coreRssKb}; renderer JS heap with 50 files ${m.rendererJsHeapKb} (Lean didOpens ${m.leanDidOpens})` }
   return rows
