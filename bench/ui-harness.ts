@@ -101,7 +101,8 @@ export async function startServe(files: Record<string, string>, open: string[], 
         serve.kill('SIGTERM')
         await gone
       }
-      rmSync(tmp, { recursive: true, force: true })
+      // A child that outlived the server by a moment may still be writing its log here.
+      rmSync(tmp, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 })
     },
   }
 }
