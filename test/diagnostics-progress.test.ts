@@ -10,17 +10,18 @@ import { DiagnosticsStore, diagnosticsIntervalMs } from '../src/main/lean/diagno
 const uri = 'file:///w/Big.lean'
 const at = (line: number) => ({ textDocument: { uri, version: 2 }, processing: [{ range: { start: { line, character: 0 }, end: { line: 20_000, character: 0 } }, kind: 1 as const }] })
 
-function subscribed() {
+/** A store, and what a subscriber to `channel` has seen of it. */
+function subscribed<C extends 'progress' | 'diagnostics'>(channel: C) {
   const hub = new Hub()
   const store = new DiagnosticsStore(hub)
-  const seen: ProgressEvent[] = []
-  hub.subscribe('progress', {}, (e) => seen.push(e))
+  const seen: (C extends 'progress' ? ProgressEvent : DiagnosticsEvent)[] = []
+  hub.subscribe(channel, {}, (e) => seen.push(e as never))
   return { store, seen }
 }
 
 describe('file progress', () => {
   it('a flood of 10,000 reports reaches subscribers as the first at once and the last one shortly after', async () => {
-    const { store, seen } = subscribed()
+    const { store, seen } = subscribed('progress')
     for (let line = 10_000; line < 20_000; line++) store.applyProgress(at(line))
     assert.equal(seen.length, 1, 'the first report is published at once')
     assert.equal(seen[0].processing[0].range.start.line, 10_000)
@@ -36,7 +37,7 @@ describe('file progress', () => {
   })
 
   it('closing a document publishes its held-back state before forgetting it, and dispose flushes the rest', () => {
-    const { store, seen } = subscribed()
+    const { store, seen } = subscribed('progress')
     store.applyProgress(at(1))
     store.applyProgress(at(2))
     store.forget(uri)
@@ -52,16 +53,9 @@ describe('file progress', () => {
 
 describe('diagnostics streamed while Lean elaborates', () => {
   const warning = (line: number) => ({ range: { start: { line, character: 0 }, end: { line, character: 4 } }, severity: 2 as const, message: `w${line}` })
-  function diagnosticsSeen() {
-    const hub = new Hub()
-    const store = new DiagnosticsStore(hub)
-    const seen: DiagnosticsEvent[] = []
-    hub.subscribe('diagnostics', {}, (e) => seen.push(e))
-    return { store, seen }
-  }
 
   it('5,000 cumulative publishes reach subscribers as the first at once and the whole list soon after', async () => {
-    const { store, seen } = diagnosticsSeen()
+    const { store, seen } = subscribed('diagnostics')
     const all = Array.from({ length: 5000 }, (_, i) => warning(i))
     // As Lean without incremental support: each publish is the whole list so far.
     for (let n = 1; n <= 5000; n++) store.applyPublish({ uri, version: 2, diagnostics: all.slice(0, n) })
@@ -76,7 +70,7 @@ describe('diagnostics streamed while Lean elaborates', () => {
   })
 
   it('incremental batches are folded into whole lists, and the list current when a file closes is cleared after it', () => {
-    const { store, seen } = diagnosticsSeen()
+    const { store, seen } = subscribed('diagnostics')
     store.applyPublish({ uri, version: 3, diagnostics: [warning(0)] })
     store.applyPublish({ uri, version: 3, diagnostics: [warning(1)], isIncremental: true } as never)
     assert.equal(store.getDiagnostics(uri)?.diagnostics.length, 2)

@@ -105,45 +105,37 @@ describe('elan discovery', () => {
 
 describe('discovery soon after launch', () => {
   // The login shell must not compete with the window while it loads, and must not wait when Lean needs it.
-  async function countingShell(): Promise<{ env: NodeJS.ProcessEnv; runs: () => Promise<number> }> {
+  /** A toolchain whose login shell counts its runs; disposed with the test. */
+  async function countingToolchain(t: { after(fn: () => void): void }): Promise<{ toolchain: ToolchainEnvironment; runs: () => Promise<number> }> {
     const { home, dirs } = await box()
     const log = dirs('runs.log')
     const shell = await fakeShell(dirs('shells'), '', `echo run >> '${log}'\n/bin/bash -c "$2"`)
     const runs = async () => (await fs.readFile(log, 'utf8').catch(() => '')).split('\n').filter(Boolean).length
-    return { env: { HOME: home, PATH: '', SHELL: shell }, runs }
+    const toolchain = new ToolchainEnvironment({ HOME: home, PATH: '', SHELL: shell })
+    t.after(() => toolchain.dispose())
+    return { toolchain, runs }
   }
 
-  it('reads the login shell after the delay, once', async () => {
-    const { env, runs } = await countingShell()
-    const toolchain = new ToolchainEnvironment(env)
-    try {
-      toolchain.startSoon(400)
-      await new Promise((r) => setTimeout(r, 200))
-      assert.equal(await runs(), 0, 'the login shell ran before the window had its time')
-      await waitFor(async () => ((await runs()) === 1 ? true : undefined), 'the login shell to run after the delay')
-      await toolchain.resolve()
-      assert.equal(await runs(), 1)
-    } finally {
-      toolchain.dispose()
-    }
+  it('reads the login shell after the delay, once', async (t) => {
+    const { toolchain, runs } = await countingToolchain(t)
+    toolchain.startSoon(400)
+    await new Promise((r) => setTimeout(r, 200))
+    assert.equal(await runs(), 0, 'the login shell ran before the window had its time')
+    await waitFor(async () => ((await runs()) === 1 ? true : undefined), 'the login shell to run after the delay')
+    await toolchain.resolve()
+    assert.equal(await runs(), 1)
   })
 
-  it('starts at once when a Lean server needs the toolchain before the delay', async () => {
-    const { env, runs } = await countingShell()
-    const toolchain = new ToolchainEnvironment(env)
-    try {
-      toolchain.startSoon(60_000)
-      const found = await toolchain.resolve()
-      assert.equal(found.loginShell.status, 'ok')
-      assert.equal(await runs(), 1)
-    } finally {
-      toolchain.dispose()
-    }
+  it('starts at once when a Lean server needs the toolchain before the delay', async (t) => {
+    const { toolchain, runs } = await countingToolchain(t)
+    toolchain.startSoon(60_000)
+    const found = await toolchain.resolve()
+    assert.equal(found.loginShell.status, 'ok')
+    assert.equal(await runs(), 1)
   })
 
-  it('never runs the shell when the core ends first', async () => {
-    const { env, runs } = await countingShell()
-    const toolchain = new ToolchainEnvironment(env)
+  it('never runs the shell when the core ends first', async (t) => {
+    const { toolchain, runs } = await countingToolchain(t)
     toolchain.startSoon(150)
     toolchain.dispose()
     await new Promise((r) => setTimeout(r, 400))
