@@ -31,6 +31,27 @@ export function countSeverities(diagnostics: Iterable<LeanDiagnostic>): Severity
   return counts
 }
 
+// A store hands out the same array until that file's diagnostics change, so a list is counted once, not once per
+// frame that shows a total.
+const countsCache = new WeakMap<readonly LeanDiagnostic[], SeverityCounts>()
+function countsOf(list: readonly LeanDiagnostic[]): SeverityCounts {
+  let counts = countsCache.get(list)
+  if (!counts) countsCache.set(list, (counts = countSeverities(list)))
+  return counts
+}
+
+/** Sums of the lists' counts (each list counted once while it is current). */
+export function totalCounts(lists: Iterable<readonly LeanDiagnostic[]>): SeverityCounts {
+  const total: SeverityCounts = { errors: 0, warnings: 0, infos: 0 }
+  for (const list of lists) {
+    const c = countsOf(list)
+    total.errors += c.errors
+    total.warnings += c.warnings
+    total.infos += c.infos
+  }
+  return total
+}
+
 export interface GutterLine {
   /** 0-based line where a squiggle starts. */
   line: number
@@ -117,14 +138,7 @@ export class DiagnosticsStore {
   }
 
   totals(): SeverityCounts {
-    const total: SeverityCounts = { errors: 0, warnings: 0, infos: 0 }
-    for (const list of this.byUri.values()) {
-      const c = countSeverities(list)
-      total.errors += c.errors
-      total.warnings += c.warnings
-      total.infos += c.infos
-    }
-    return total
+    return totalCounts(this.byUri.values())
   }
 
   dispose(): void {

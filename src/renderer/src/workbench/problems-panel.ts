@@ -3,7 +3,7 @@
 // Restart File. The list is virtual: rows have one height and only those in view (plus a margin) are in the DOM,
 // re-rendered at most once a frame, so 5,000 problems cost what 40 do.
 import type { LeanDiagnostic, Range } from '../../../shared/lsp'
-import { countSeverities, firstLine, mentionsStaleImports, severityOf, type DiagnosticsStore } from './diagnostics-store'
+import { firstLine, mentionsStaleImports, type SeverityCounts, severityOf, totalCounts, type DiagnosticsStore } from './diagnostics-store'
 import { DisposableStore, type Disposable, listen } from './disposables'
 import { button, h, icon } from './dom'
 
@@ -73,8 +73,8 @@ export class ProblemsPanel implements Disposable {
   private shown = { from: 0, to: 0 }
   private frame: number | undefined
   private rowsTask: ReturnType<typeof setTimeout> | undefined
-  /** Rows built since the last frame, to be shown at the next. */
-  private fresh: ProblemRow[] | undefined
+  /** Rows (and their counts) built since the last frame, to be shown at the next. */
+  private fresh: { rows: ProblemRow[]; totals: SeverityCounts } | undefined
   private visible = true
   private stale = true
 
@@ -119,7 +119,9 @@ export class ProblemsPanel implements Disposable {
       this.rowsTask = undefined
       if (!this.visible || !this.stale) return
       this.stale = false
-      this.fresh = problemRows(this.store, this.actions.nameOf, this.extra)
+      const stores = [this.store, ...this.extra]
+      const totals = totalCounts(stores.flatMap((s) => s.uris().map((uri) => s.get(uri))))
+      this.fresh = { rows: problemRows(this.store, this.actions.nameOf, this.extra), totals }
       this.requestFrame()
     }, 0)
   }
@@ -133,9 +135,9 @@ export class ProblemsPanel implements Disposable {
     if (this.frame !== undefined) return
     this.frame = requestAnimationFrame(() => {
       this.frame = undefined
-      const rows = this.fresh
+      const fresh = this.fresh
       this.fresh = undefined
-      if (rows) this.render(rows)
+      if (fresh) this.render(fresh.rows, fresh.totals)
       else this.renderWindow(false)
     })
   }
@@ -176,12 +178,11 @@ export class ProblemsPanel implements Disposable {
     this.renderWindow(true)
   }
 
-  private render(rows: ProblemRow[]): void {
+  private render(rows: ProblemRow[], totals: SeverityCounts): void {
     const selectedRow = this.rows[this.selected]
     this.rows = rows
     // The selection stays on its diagnostic while it is listed (a newer publish has new objects: same place, same text).
     this.selected = selectedRow ? this.rows.findIndex((r) => r.uri === selectedRow.uri && sameProblem(r.diagnostic, selectedRow.diagnostic)) : -1
-    const totals = countSeverities(this.rows.map((r) => r.diagnostic))
     const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`
     this.summary.textContent = this.rows.length
       ? `${plural(totals.errors, 'error')}, ${plural(totals.warnings, 'warning')}, ${plural(totals.infos, 'message')}`
