@@ -1,8 +1,8 @@
-// A noisy linter on a big file (issue 12): 1,200 warnings in one publish (several of the editor's slices; the bench
-// takes 5,000). Problems counts them all and reaches the
+// A noisy linter on a big file (issue 12): 1,200 warnings in one publish (several of the editor's slices and of the
+// infoview's parts; the bench takes 5,000). Problems counts them all, the infoview lists them all, Problems reaches the
 // last one from the keyboard (the list is virtual: only the rows in view are in the page); the gutter marks lines
 // anywhere in the file; a later, shorter publish leaves none of the earlier icons or squiggles behind.
-import { DEFAULT_FILES, expect, focusEditor, test } from './fixtures'
+import { DEFAULT_FILES, expect, focusEditor, infoviewFrame, test } from './fixtures'
 
 const LINES = Array.from({ length: 1500 }, (_, i) => `-- line ${i}`)
 const lint = (n: number) => ['-- double: lint-warnings ' + n, 'theorem a : 1 = 1 := rfl', ...LINES].join('\n')
@@ -27,6 +27,8 @@ test('1,200 warnings: counted, reachable in Problems, marked in the gutter, and 
   await page.keyboard.press('Enter')
   await expect(page.locator('.view-lines')).toContainText('-- line 1197')
   await expect(page.locator('.lx-glyph-warning').first()).toBeVisible()
+  // The infoview got the list whole (it travels to the frame in parts of 500): all 1,200 in All Messages.
+  await expect(infoviewFrame(page).locator('summary', { hasText: 'All Messages' })).toContainText('1200', { timeout: 30_000 })
 
   // Three warnings now, all on the first lines: nothing remains at the end of the file.
   await focusEditor(page)

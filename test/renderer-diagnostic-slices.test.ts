@@ -5,6 +5,8 @@ import { strict as assert } from 'node:assert'
 import { describe, it } from 'node:test'
 import { SlicedApplier, type Scheduler } from '../src/renderer/src/editor/diagnostic-slices'
 import { DIAGNOSTICS, FILE_PROGRESS, NotificationOutbox, stateKey } from '../src/renderer/src/infoview/notification-outbox'
+import type { DiagnosticsPart } from '../src/renderer/src/infoview/protocol'
+import { DiagnosticsParts } from '../src/shared/diagnostics-parts'
 
 /** The editor as the slicer sees it: what each slice shows, and every call in order. */
 function fakeEditor() {
@@ -120,6 +122,8 @@ describe('diagnostics applied in slices', () => {
   })
 })
 
+const lint = (i: number) => ({ range: { start: { line: i, character: 0 }, end: { line: i, character: 1 } }, severity: 2 as const, message: `lint ${i}` })
+
 describe('diagnostics and progress for the infoview frame', () => {
   const diag = (uri: string, n: number) => ({ uri, diagnostics: [], n })
   const push = (o: NotificationOutbox, method: string, params: unknown) => o.push(stateKey(method, params) as string, method, params)
@@ -127,7 +131,7 @@ describe('diagnostics and progress for the infoview frame', () => {
   it('leave in a task of their own, the latest per file and kind, and before anything sent after them', () => {
     const tasks = manualTasks()
     const sent: unknown[] = []
-    const outbox = new NotificationOutbox((method, p) => sent.push([method, (p as { n: number }).n]), tasks.schedule)
+    const outbox = new NotificationOutbox({ notification: (method, p) => sent.push([method, (p as { n: number }).n]), diagnosticsPart: () => assert.fail('no long list here') }, tasks.schedule)
     push(outbox, DIAGNOSTICS, diag('a', 1))
     push(outbox, FILE_PROGRESS, { textDocument: { uri: 'a' }, processing: [], n: 1 })
     push(outbox, DIAGNOSTICS, diag('b', 1))
@@ -146,6 +150,48 @@ describe('diagnostics and progress for the infoview frame', () => {
     outbox.clear()
     tasks.runAll()
     assert.equal(sent.length, 5, 'a frame that restarted gets nothing meant for the old one')
+  })
+
+  it('send a long list in parts, one per task, joined whole in the frame; a newer list or a flush cuts in', () => {
+    const tasks = manualTasks()
+    const sent: string[] = []
+    const frame = new DiagnosticsParts<DiagnosticsPart>()
+    const received: { uri: string; messages: string[] }[] = []
+    const outbox = new NotificationOutbox(
+      {
+        notification: (method, p) => sent.push(`${method === DIAGNOSTICS ? 'whole' : 'progress'} ${(p as DiagnosticsPart).diagnostics?.length ?? ''}`),
+        diagnosticsPart: (p) => {
+          sent.push(`part ${p.part.index}/${p.part.count}`)
+          const whole = frame.accept(p)
+          if (whole) received.push({ uri: whole.uri, messages: whole.diagnostics.map((d) => d.message) })
+        },
+      },
+      tasks.schedule,
+      10,
+    )
+    const list = (n: number, uri = 'a') => ({ uri, version: n, diagnostics: Array.from({ length: n }, (_, i) => lint(i)) })
+    push(outbox, DIAGNOSTICS, list(25))
+    push(outbox, FILE_PROGRESS, { textDocument: { uri: 'a' }, processing: [] })
+    tasks.runOne()
+    assert.deepEqual(sent.splice(0), ['part 0/3', 'progress '], 'the first part and the short one in the first task')
+    tasks.runAll()
+    assert.deepEqual(sent.splice(0), ['part 1/3', 'part 2/3'], 'then one part per task')
+    const messages = (n: number) => list(n).diagnostics.map((d) => d.message)
+    assert.deepEqual(received.splice(0), [{ uri: 'a', messages: messages(25) }], 'the whole list, in order')
+
+    push(outbox, DIAGNOSTICS, list(30))
+    tasks.runOne()
+    push(outbox, DIAGNOSTICS, list(3))
+    tasks.runAll()
+    assert.deepEqual(sent.splice(0), ['part 0/3', 'whole 3'], 'a newer list replaces the rest of an older one')
+    assert.deepEqual(received.splice(0), [])
+
+    push(outbox, DIAGNOSTICS, list(21))
+    tasks.runOne()
+    outbox.flush()
+    assert.deepEqual(sent.splice(0), ['part 0/3', 'part 1/3', 'part 2/3'], 'a flush sends every part left, in order')
+    assert.deepEqual(received.splice(0), [{ uri: 'a', messages: messages(21) }])
+    assert.equal(tasks.queue.length, 0)
   })
 
   it('holds only per-file state: other notifications and malformed ones are sent as they come', () => {

@@ -82,7 +82,10 @@ export function createInfoviewPanel(container: HTMLElement, env: InfoviewHostEnv
     if (initialized) send()
     else held.push(send)
   }
-  const outbox = new NotificationOutbox((method, params) => sendToFrame('gotServerNotification', method, params))
+  const outbox = new NotificationOutbox({
+    notification: (method, params) => sendToFrame('gotServerNotification', method, params),
+    diagnosticsPart: (part) => sendToFrame('gotDiagnosticsPart', part),
+  })
   const frameCall = <K extends keyof FrameMethods & string>(name: K, ...args: Parameters<FrameMethods[K]>): void => {
     outbox.flush()
     sendToFrame(name, ...args)

@@ -3,7 +3,8 @@
 // HostMethods is @leanprover/infoview's EditorApi (0.11.x) with one change: `sendClientRequest` cannot carry an
 // AbortSignal through postMessage, so the frame picks a request id, sends it with the request, and calls
 // `cancelClientRequest(id)` on abort. Because the frame owns the id, an abort can never race ahead of it.
-// FrameMethods is the InfoviewApi plus `setTheme` (the host cannot touch the cross-origin frame's DOM).
+// FrameMethods is the InfoviewApi plus `setTheme` (the host cannot touch the cross-origin frame's DOM) and
+// `gotDiagnosticsPart` (a long publishDiagnostics in parts, joined in the frame: see notification-outbox.ts).
 import type {
   ContextMenuAction,
   InfoviewAction,
@@ -12,6 +13,7 @@ import type {
   LeanServerCapabilities,
   ServerStoppedReason,
 } from '@leanprover/infoview'
+import type { LeanDiagnostic } from '../../../shared/lsp'
 import type {
   InitializeResult,
   Location,
@@ -61,11 +63,21 @@ export interface FrameTheme {
   vars: Record<string, string>
 }
 
+/** One part of a `textDocument/publishDiagnostics`'s params: the list is the parts' concatenation, in `index` order. */
+export interface DiagnosticsPart {
+  uri: string
+  version?: number
+  diagnostics: LeanDiagnostic[]
+  part: { index: number; count: number }
+}
+
 export interface FrameMethods {
   [name: string]: (...args: any[]) => unknown
   setTheme(theme: FrameTheme): Promise<void>
   initialize(loc: Location): Promise<void>
   gotServerNotification(method: string, params: unknown): Promise<void>
+  /** Not part of InfoviewApi: the frame passes the whole list on as one publishDiagnostics once the last part is in. */
+  gotDiagnosticsPart(part: DiagnosticsPart): Promise<void>
   sentClientNotification(method: string, params: unknown): Promise<void>
   serverRestarted(result: InitializeResult<LeanServerCapabilities>): Promise<void>
   serverStopped(reason: ServerStoppedReason | undefined): Promise<void>

@@ -5,8 +5,10 @@ import '../../fonts/load'
 import './frame.css'
 import { loadRenderInfoview } from '@leanprover/infoview/loader'
 import type { InfoviewApi } from '@leanprover/infoview'
+import { DiagnosticsParts } from '../../../../shared/diagnostics-parts'
 import { Bridge, parentTransport } from '../bridge'
-import type { FrameMethods, FrameTheme, HostMethods } from '../protocol'
+import { DIAGNOSTICS } from '../notification-outbox'
+import type { DiagnosticsPart, FrameMethods, FrameTheme, HostMethods } from '../protocol'
 import { installContextMenu } from './context-menu'
 import { editorApiOver } from './editor-api'
 import { forwardShortcuts } from '../shortcuts'
@@ -64,10 +66,26 @@ function start(): void {
       return (api[name] as (...a: unknown[]) => unknown)(...args)
     }
 
+  // A long list comes in parts (notification-outbox.ts); the infoview gets it whole, as one publishDiagnostics.
+  const partsByUri = new Map<string, DiagnosticsParts<DiagnosticsPart>>()
+  const gotServerNotification = whenLoaded('gotServerNotification')
   const handlers: FrameMethods = {
     setTheme: async (theme) => applyTheme(theme),
     initialize: whenLoaded('initialize'),
-    gotServerNotification: whenLoaded('gotServerNotification'),
+    gotServerNotification: (method: string, params: unknown) => {
+      // A whole list replaces any list still in parts.
+      if (method === DIAGNOSTICS) partsByUri.delete((params as { uri?: string } | undefined)?.uri ?? '')
+      return gotServerNotification(method, params)
+    },
+    gotDiagnosticsPart: async (part: DiagnosticsPart) => {
+      if (typeof part?.uri !== 'string' || !Array.isArray(part.diagnostics)) return
+      let parts = partsByUri.get(part.uri)
+      if (!parts) partsByUri.set(part.uri, (parts = new DiagnosticsParts()))
+      const whole = parts.accept(part)
+      if (!whole) return
+      partsByUri.delete(part.uri)
+      await gotServerNotification(DIAGNOSTICS, whole)
+    },
     sentClientNotification: whenLoaded('sentClientNotification'),
     serverRestarted: whenLoaded('serverRestarted'),
     serverStopped: whenLoaded('serverStopped'),
