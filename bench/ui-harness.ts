@@ -101,9 +101,32 @@ export async function startServe(files: Record<string, string>, open: string[], 
         serve.kill('SIGTERM')
         await gone
       }
-      // A child that outlived the server by a moment may still be writing its log here.
-      rmSync(tmp, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 })
+      removeLater(tmp)
     },
+  }
+}
+
+const leftBehind = new Set<string>()
+/**
+ * Removes a served run's temp folder. A child that outlived the server by a moment (the double finishing a parse,
+ * then logging) may still write there: what cannot be removed now is removed when the bench exits, not a failure.
+ */
+function removeLater(dir: string): void {
+  try {
+    rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 })
+  } catch {
+    if (leftBehind.size === 0) process.once('exit', removeLeftBehind)
+    leftBehind.add(dir)
+  }
+}
+
+function removeLeftBehind(): void {
+  for (const dir of leftBehind) {
+    try {
+      rmSync(dir, { recursive: true, force: true, maxRetries: 3, retryDelay: 50 })
+    } catch (err) {
+      console.error(`bench: could not remove ${dir}: ${(err as Error).message}`)
+    }
   }
 }
 
