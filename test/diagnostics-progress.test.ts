@@ -80,7 +80,23 @@ describe('diagnostics streamed while Lean elaborates', () => {
     assert.equal(seen.length, 2)
   })
 
-  it('a short list is held back for at most 50 ms, a long one longer', () => {
+  it('the wait follows the list that went out last: a long list after a short one goes at once, the next waits', async () => {
+    const { store, seen } = subscribed('diagnostics')
+    const all = Array.from({ length: 5000 }, (_, i) => warning(i))
+    store.applyPublish({ uri, version: 4, diagnostics: [] })
+    await new Promise((r) => setTimeout(r, 80)) // past the 50 ms after a short list
+    store.applyPublish({ uri, version: 5, diagnostics: all })
+    assert.deepEqual(seen.map((e) => e.diagnostics.length), [0, 5000], 'not held back for the empty list before it')
+    store.applyPublish({ uri, version: 6, diagnostics: all.slice(0, 3) })
+    assert.equal(seen.length, 2, 'after 5,000 the window gets time before the next list')
+    await new Promise<void>((resolve) => {
+      const poll = setInterval(() => seen.length > 2 && (clearInterval(poll), resolve()), 5)
+    })
+    assert.deepEqual(seen.map((e) => e.diagnostics.length), [0, 5000, 3])
+    store.dispose()
+  })
+
+  it('the wait is 50 ms after a short list, up to 500 after a long one', () => {
     assert.equal(diagnosticsIntervalMs(3), 50)
     assert.equal(diagnosticsIntervalMs(1000), 100)
     assert.equal(diagnosticsIntervalMs(100_000), 500)

@@ -28,7 +28,9 @@ const PROGRESS_INTERVAL_MS = 50
  * Diagnostics too: Lean publishes the file's whole list so far each time a command adds messages (or appends with
  * `isIncremental`, which we fold into the whole list). A noisy file makes that thousands of growing lists; each
  * reaches subscribers at once if the last went out long enough ago, else the latest does when it has. The wait
- * grows with the list (a list costs the window in proportion to its length): 50 ms up to 500, at 5,000.
+ * grows with the list that went out last (the window spends time on a list in proportion to its length): 50 ms up
+ * to 500, after one of 5,000. So a long list after a short one (a linter's warnings after an edit cleared them) is
+ * not held back for the short one's sake.
  */
 export function diagnosticsIntervalMs(count: number): number {
   return Math.min(500, Math.max(PROGRESS_INTERVAL_MS, Math.round(count / 10)))
@@ -38,6 +40,8 @@ export class DiagnosticsStore {
   private readonly diagnostics = new Map<string, DiagnosticsEvent>()
   private readonly progress = new Map<string, ProgressEvent>()
   private readonly diagnosticsOut = new LatestThrottle((uri) => this.publishDiagnostics(uri))
+  /** Per uri, the length of the list that went out last. */
+  private readonly sentCounts = new Map<string, number>()
   private readonly progressOut = new LatestThrottle((uri) => this.publishProgress(uri))
   /** Files whose worker crashed, with Lean's message; until the next edit or reopen restarts it. */
   private readonly crashes = new Map<string, string>()
@@ -66,7 +70,7 @@ export class DiagnosticsStore {
       diagnostics: append ? [...prev.diagnostics, ...params.diagnostics] : params.diagnostics,
     }
     this.diagnostics.set(params.uri, event)
-    this.diagnosticsOut.changed(params.uri, diagnosticsIntervalMs(event.diagnostics.length))
+    this.diagnosticsOut.changed(params.uri, diagnosticsIntervalMs(this.sentCounts.get(params.uri) ?? 0))
     // An error published after a fatal stop explains it: not a crash after all.
     const progress = this.progress.get(params.uri)
     if (progress?.workerCrash !== undefined && this.workerCrashOf(params.uri, progress.processing) === undefined) this.republishProgress(params.uri)
@@ -84,7 +88,9 @@ export class DiagnosticsStore {
 
   private publishDiagnostics(uri: string): void {
     const event = this.diagnostics.get(uri)
-    if (event) this.hub.publish('diagnostics', event)
+    if (!event) return
+    this.sentCounts.set(uri, event.diagnostics.length)
+    this.hub.publish('diagnostics', event)
   }
 
   private publishProgress(uri: string): void {
@@ -148,6 +154,7 @@ export class DiagnosticsStore {
     this.progressOut.forget(uri)
     this.progress.delete(uri)
     this.diagnosticsOut.forget(uri)
+    this.sentCounts.delete(uri)
     if (prev) {
       this.diagnostics.delete(uri)
       this.hub.publish('diagnostics', { uri, version: prev.version, diagnostics: [] })
