@@ -9,7 +9,7 @@ import { button, h, icon } from './dom'
 
 /** Row height in px (matches `.lx-problem` in parts.css) and rows kept in the DOM beyond the view, each side. */
 const ROW_HEIGHT = 22
-const OVERSCAN = 20
+const OVERSCAN = 8
 /** `source` of problems parsed from `lake build` output (tagged in the list, since they may be older than the file). */
 export const BUILD_PROBLEM_SOURCE = 'lake build'
 const SEVERITY_ICON = { 1: 'error', 2: 'warning', 3: 'info', 4: 'lightbulb' } as const
