@@ -4,7 +4,11 @@ import type { FileProgressProcessingInfo, LeanDiagnostic } from './lsp'
 export interface DiagnosticsEvent {
   uri: string
   version: number
-  /** Always the full, accumulated list for this uri (the core folds `isIncremental` batches). */
+  /**
+   * Always the full, accumulated list for this uri (the core folds `isIncremental` batches). While Lean streams a
+   * file's messages, the first list after a quiet moment comes at once and then the latest at most every 50 ms,
+   * up to 500 ms after a list of 5,000 (the wait grows with the list last sent); the final list always comes.
+   */
   diagnostics: LeanDiagnostic[]
   /**
    * Only for a subscription that set `chunk`, when the list is longer: this event carries one slice of the list.
