@@ -5,6 +5,8 @@ import { join } from 'node:path'
 import { infoviewDistDir } from '../build/copy-infoview-dist'
 import { effectiveInfoviewConfig, DEFAULT_INFOVIEW_CONFIG } from '../src/renderer/src/infoview/config'
 import { menuGroups, mergeContexts } from '../src/renderer/src/infoview/frame/context-entries'
+import { expectedRejectionWarning } from '../src/renderer/src/infoview/frame/expected-rejections'
+import { LecternErrorCodes } from '../src/shared/api'
 import { buildInfoviewTheme } from '../src/renderer/src/infoview/theme'
 
 describe('infoview context menu entries', () => {
@@ -59,5 +61,23 @@ describe('infoview config', () => {
     assert.equal(c.showGoalNames, false)
     assert.equal(c.debounceTime, DEFAULT_INFOVIEW_CONFIG.debounceTime)
     assert.equal('bogus' in c, false)
+  })
+})
+
+describe('infoview rejections it leaves unhandled', () => {
+  it('are warnings when expected: a server given up on while requests were pending, a crashed worker, a reconnect', () => {
+    // A request pending when the server is given up on fails with NoServer; the banner already offers Restart Server.
+    assert.equal(
+      expectedRejectionWarning({ code: LecternErrorCodes.NoServer, message: 'Lean stopped after 5 crashes', name: 'BackendError' }),
+      'Infoview: Lean stopped after 5 crashes (until the server is restarted)',
+    )
+    assert.match(expectedRejectionWarning({ code: -32902, message: 'worker crashed' }) ?? '', /until the file is edited or restarted/)
+    assert.match(expectedRejectionWarning({ code: -32900 }) ?? '', /request failed \(will retry\)/)
+  })
+
+  it('stay errors otherwise', () => {
+    assert.equal(expectedRejectionWarning({ code: -32603, message: 'internal error' }), undefined)
+    assert.equal(expectedRejectionWarning(new TypeError('x is undefined')), undefined)
+    assert.equal(expectedRejectionWarning(undefined), undefined)
   })
 })

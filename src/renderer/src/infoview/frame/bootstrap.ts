@@ -11,6 +11,7 @@ import { DIAGNOSTICS } from '../notification-outbox'
 import type { DiagnosticsPart, FrameMethods, FrameTheme, HostMethods } from '../protocol'
 import { installContextMenu } from './context-menu'
 import { editorApiOver } from './editor-api'
+import { expectedRejectionWarning } from './expected-rejections'
 import { forwardShortcuts } from '../shortcuts'
 
 const asset = (name: string): string => new URL(`./infoview/${name}`, document.baseURI).href
@@ -34,26 +35,18 @@ function applyTheme(theme: FrameTheme): void {
   document.body.dataset.vscodeThemeKind = cls
 }
 
-/** Codes of transient server failures the infoview recovers from by itself (it reconnects and retries). */
-const TRANSIENT_CODES = new Set([-32801, -32800, -32900, -32901, -32902, -32015])
-
-/**
- * When the server crashes during `$/lean/rpc/connect`, the infoview leaves that rejection unhandled although
- * it reconnects on the next use. Keep such expected failures out of the error log; anything else stays an error.
- */
-function quietTransientRejections(): void {
+/** Rejections the infoview leaves unhandled although they are expected (expected-rejections.ts): a warning, not an error. */
+function quietExpectedRejections(): void {
   window.addEventListener('unhandledrejection', (ev) => {
-    const code = (ev.reason as { code?: unknown } | null)?.code
-    if (typeof code !== 'number' || !TRANSIENT_CODES.has(code)) return
+    const warning = expectedRejectionWarning(ev.reason)
+    if (warning === undefined) return
     ev.preventDefault()
-    // A crashed worker is not retried by itself: the editor's bar offers Restart File (an edit also restarts it).
-    const next = code === -32901 || code === -32902 ? 'until the file is edited or restarted' : 'will retry'
-    console.warn(`Infoview: ${(ev.reason as { message?: string }).message ?? 'request failed'} (${next})`)
+    console.warn(warning)
   })
 }
 
 function start(): void {
-  quietTransientRejections()
+  quietExpectedRejections()
   const root = document.getElementById('react_root')
   if (!root) throw new Error('infoview.html has no #react_root')
 
