@@ -27,6 +27,8 @@ test.use({
     'lean-toolchain': 'leanprover/lean4:v4.20.0\n',
     'lakefile.toml': 'name = "demo"\n',
     'Main.lean': MAIN,
+    // A block comment whose lines are not indented: only Lean's folds, not Monaco's indentation folds, have it.
+    'Folds.lean': ['/-', 'A comment whose lines', 'are not indented', '-/', 'def a := 1', ''].join('\n'),
   },
 })
 
@@ -124,6 +126,22 @@ test('the outline lists the declarations', async ({ app }) => {
   await expect(rows.filter({ hasText: 'foo' }).first()).toBeVisible()
   await expect(rows.filter({ hasText: /\bt\b/ }).first()).toBeVisible()
   await page.keyboard.press('Escape')
+})
+
+test('Lean\'s folds are in the gutter, and still there after an edit', async ({ app }) => {
+  const { page } = app
+  await page.locator('.lx-explorer .lx-tree-row', { hasText: 'Folds.lean' }).first().click()
+  await expect(line(page, 'not indented')).toBeVisible()
+  const foldOnFirstLine = page.locator('.lx-editor .margin-view-overlays > div').first().locator('.codicon-folding-expanded')
+  await expect(foldOnFirstLine).toHaveCount(1)
+  // An edit below the comment: Lean is asked again, and the fold it gives is the one the editor keeps.
+  await line(page, 'def a').click()
+  await page.keyboard.press('End')
+  await page.keyboard.type(' + 1')
+  await expect(line(page, 'def a := 1 + 1')).toBeVisible()
+  await foldOnFirstLine.click()
+  await expect(line(page, 'not indented')).toHaveCount(0)
+  await expect(line(page, 'def a := 1 + 1')).toBeVisible()
 })
 
 test('a "Try this" quick fix replaces simp? in the document', async ({ app }) => {

@@ -2,9 +2,11 @@
 // quiet ContentModified / RequestCancelled, and one warning per method for anything else.
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
+import { LecternErrorCodes } from '../src/shared/api'
 import { BackendError, type Backend } from '../src/renderer/src/backend/backend'
 import { bindModelToUri } from '../src/renderer/src/editor/document-uris'
 import type { monaco } from '../src/renderer/src/editor/monaco'
+import { leanFoldingRanges } from '../src/renderer/src/features/folding-ranges'
 import { LeanRequester, cancellationError, isQuietError } from '../src/renderer/src/features/request'
 
 interface Call {
@@ -107,5 +109,43 @@ describe('LeanRequester', () => {
     const e = cancellationError()
     assert.equal(e.name, 'Canceled')
     assert.equal(e.message, 'Canceled')
+  })
+})
+
+describe('Lean folding ranges', () => {
+  const settledWithin = async (p: Promise<unknown>, ms: number) =>
+    Promise.race([p.then(() => true, () => true), new Promise((r) => setTimeout(() => r(false), ms))])
+
+  it('gives Lean\'s folds in Monaco\'s 1-based lines, without one-line ranges', async () => {
+    const { backend, calls } = fakeBackend(async () => [
+      { startLine: 0, endLine: 4, kind: 'region' },
+      { startLine: 7, endLine: 7 },
+      { startLine: 9, endLine: 12, kind: 'comment' },
+    ])
+    const folds = await leanFoldingRanges(new LeanRequester(backend), fakeModel('file:///p/A.lean'), cancellationToken())
+    assert.equal(calls[0].params.method, 'textDocument/foldingRange')
+    assert.deepEqual(folds, [
+      { start: 1, end: 5, kind: 'region' },
+      { start: 10, end: 13, kind: 'comment' },
+    ])
+  })
+
+  it('gives nothing when Lean has nothing to say, so Monaco folds by indentation', async () => {
+    const { backend } = fakeBackend(async () => {
+      throw new BackendError(LecternErrorCodes.NoServer, 'no Lean server for this file')
+    })
+    const folds = await leanFoldingRanges(new LeanRequester(backend), fakeModel('file:///p/A.lean'), cancellationToken())
+    assert.equal(folds, undefined)
+  })
+
+  it('never settles once an edit has cancelled it: Monaco would fold the whole file by indentation for nothing', async () => {
+    let answer: (v: unknown) => void = () => undefined
+    const { backend, calls } = fakeBackend((call) => (call.method === 'lean.cancel' ? Promise.resolve(null) : new Promise((r) => (answer = r))))
+    const token = cancellationToken()
+    const folds = leanFoldingRanges(new LeanRequester(backend), fakeModel('file:///p/A.lean'), token)
+    token.cancel()
+    answer([{ startLine: 0, endLine: 3 }])
+    assert.equal(await settledWithin(folds, 50), false)
+    assert.deepEqual(calls.map((c) => c.method), ['lean.request', 'lean.cancel'])
   })
 })

@@ -3,7 +3,8 @@
 import { LEAN_LANGUAGE_ID } from '../editor/lean-language'
 import { monaco } from '../editor/monaco'
 import { highlightKind, isDeprecated, selectionRangeChain, symbolKindName } from './convert'
-import type { DocumentHighlight, DocumentSymbol, FoldingRange, SelectionRange, SymbolInformation } from './lsp-types'
+import { leanFoldingRanges } from './folding-ranges'
+import type { DocumentHighlight, DocumentSymbol, SelectionRange, SymbolInformation } from './lsp-types'
 import { fromLspRange, toLspPosition } from './positions'
 import type { LeanRequester } from './request'
 
@@ -66,19 +67,8 @@ export function registerSymbols(req: LeanRequester): monaco.IDisposable[] {
     }),
     languages.registerFoldingRangeProvider(LEAN_LANGUAGE_ID, {
       async provideFoldingRanges(model, _context, token) {
-        const result = await req.request<FoldingRange[] | null>(
-          model,
-          'textDocument/foldingRange',
-          (uri) => ({ textDocument: { uri } }),
-          token,
-        )
-        return result
-          ?.filter((r) => r.endLine > r.startLine)
-          .map((r) => ({
-            start: r.startLine + 1,
-            end: r.endLine + 1,
-            kind: r.kind ? languages.FoldingRangeKind.fromValue(r.kind) : undefined,
-          }))
+        const folds = await leanFoldingRanges(req, model, token)
+        return folds?.map((f) => ({ ...f, kind: f.kind ? languages.FoldingRangeKind.fromValue(f.kind) : undefined }))
       },
     }),
     languages.registerSelectionRangeProvider(LEAN_LANGUAGE_ID, {
