@@ -4,7 +4,8 @@
 import { strict as assert } from 'node:assert'
 import { describe, it } from 'node:test'
 import { SlicedApplier, type Scheduler } from '../src/renderer/src/editor/diagnostic-slices'
-import { DIAGNOSTICS, FILE_PROGRESS, NotificationOutbox, stateKey } from '../src/renderer/src/infoview/notification-outbox'
+import { NotificationOutbox, stateKey } from '../src/renderer/src/infoview/notification-outbox'
+import { DIAGNOSTICS, FILE_PROGRESS } from '../src/renderer/src/infoview/protocol'
 import type { DiagnosticsPart } from '../src/renderer/src/infoview/protocol'
 import { DiagnosticsParts } from '../src/shared/diagnostics-parts'
 

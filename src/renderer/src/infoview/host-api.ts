@@ -5,7 +5,7 @@ import type { Backend, Disposable } from '../backend/backend'
 import type { LspEvent } from '../../../shared/channels'
 import type { Range } from '../../../shared/lsp'
 import type { FrameKey, HostMethods, TextInsertKind } from './protocol'
-import { DIAGNOSTICS, FILE_PROGRESS } from './notification-outbox'
+import { DIAGNOSTICS, FILE_PROGRESS } from './protocol'
 import { shouldForward } from './shortcuts'
 
 /** Where the page already keeps every open file's diagnostics (the workbench's store). */

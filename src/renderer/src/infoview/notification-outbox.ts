@@ -5,12 +5,10 @@
 // else sent to the frame flushes what waits first, so the frame still sees those in the order they came. Each is a
 // file's whole state (the core accumulates Lean's incremental diagnostics; progress is the processing ranges now),
 // so keeping the latest loses nothing.
-import { type DiagnosticsList, diagnosticsParts } from '../../../shared/diagnostics-parts'
+import { diagnosticsParts } from '../../../shared/diagnostics-parts'
 import { type Scheduler, timeoutScheduler } from '../editor/diagnostic-slices'
-import type { DiagnosticsPart } from './protocol'
+import { DIAGNOSTICS, type DiagnosticsPart, FILE_PROGRESS } from './protocol'
 
-export const DIAGNOSTICS = 'textDocument/publishDiagnostics'
-export const FILE_PROGRESS = '$/lean/fileProgress'
 /** Diagnostics per part sent to the frame (~120 KB of JSON; a few ms to serialise and post). */
 export const FRAME_PART_SIZE = 500
 
@@ -30,9 +28,10 @@ export interface OutboxTarget {
 
 type Outgoing = { method: string; params: unknown } | { part: DiagnosticsPart }
 
-function isLongList(method: string, params: unknown, size: number): params is DiagnosticsPart {
-  const list = (params as Partial<DiagnosticsList> | undefined)?.diagnostics
-  return method === DIAGNOSTICS && Array.isArray(list) && list.length > size
+/** The publish as a list to send in parts, or undefined for anything that goes whole. */
+function longList(method: string, params: unknown, size: number): Omit<DiagnosticsPart, 'part'> | undefined {
+  const publish = params as Omit<DiagnosticsPart, 'part'> | undefined
+  return method === DIAGNOSTICS && Array.isArray(publish?.diagnostics) && publish.diagnostics.length > size ? publish : undefined
 }
 
 export class NotificationOutbox {
@@ -49,9 +48,9 @@ export class NotificationOutbox {
   /** Holds a state notification (the latest per key) until the next task or the next flush. */
   push(key: string, method: string, params: unknown): void {
     this.waiting.delete(key)
-    const outgoing: Outgoing[] = isLongList(method, params, this.partSize)
-      ? diagnosticsParts(params, this.partSize).map((part) => ({ part }))
-      : [{ method, params }]
+    const list = longList(method, params, this.partSize)
+    // Longer than a part, so every part diagnosticsParts makes carries its `part`.
+    const outgoing: Outgoing[] = list ? (diagnosticsParts(list, this.partSize) as DiagnosticsPart[]).map((part) => ({ part })) : [{ method, params }]
     this.waiting.set(key, outgoing)
     this.scheduleNext()
   }

@@ -1,4 +1,4 @@
-// The two method sets that cross the infoview bridge. Types only (plus the action list).
+// The two method sets that cross the infoview bridge. Types only (plus the action list and two method names).
 //
 // HostMethods is @leanprover/infoview's EditorApi (0.11.x) with one change: `sendClientRequest` cannot carry an
 // AbortSignal through postMessage, so the frame picks a request id, sends it with the request, and calls
@@ -64,6 +64,10 @@ export interface FrameTheme {
 }
 
 /** One part of a `textDocument/publishDiagnostics`'s params: the list is the parts' concatenation, in `index` order. */
+/** The server notifications the frame is sent as file state (latest per file; see notification-outbox.ts). */
+export const DIAGNOSTICS = 'textDocument/publishDiagnostics'
+export const FILE_PROGRESS = '$/lean/fileProgress'
+
 export interface DiagnosticsPart {
   uri: string
   version?: number
