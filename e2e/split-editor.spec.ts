@@ -161,3 +161,31 @@ test('dragging a tab to the right half of the editor area opens it in a second g
   await groupAt(page, 0).locator('.lx-tab', { hasText: 'Other.lean' }).click({ button: 'middle' })
   await expect(page.locator('.lx-empty-editor')).toBeVisible()
 })
+
+test('a split comes back after a relaunch: each group with its tabs and the file it showed, the focus where it was', async ({ app }) => {
+  const { page } = app
+  await openFile(page, 'Proof.lean')
+  await openFile(page, 'Other.lean')
+  await page.keyboard.press('Control+\\')
+  await expect(groups(page)).toHaveCount(2)
+  // Left: both files, showing Proof.lean; right: Other.lean, with the focus.
+  await groupAt(page, 0).locator('.lx-tab', { hasText: 'Proof.lean' }).click()
+  await clickLine(page, 1, 2)
+  await expect(groupAt(page, 0).locator('.lx-tab-active .lx-tab-label')).toHaveText('Proof.lean')
+  await expect(page.locator('.lx-editor-group-focused .lx-tab-active .lx-tab-label')).toHaveText('Other.lean')
+
+  await app.relaunch()
+  await expect(groups(page)).toHaveCount(2)
+  await expect(groupAt(page, 0).locator('.lx-tab-label')).toHaveText(['Proof.lean', 'Other.lean'])
+  await expect(groupAt(page, 0).locator('.lx-tab-active .lx-tab-label')).toHaveText('Proof.lean')
+  await expect(groupAt(page, 1).locator('.lx-tab-label')).toHaveText(['Other.lean'])
+  await expect(groupAt(page, 1)).toHaveClass(/lx-editor-group-focused/)
+  await expect(groupAt(page, 1).locator('.view-lines')).toContainText('theorem one')
+
+  // Back to one group: the next launch has no split.
+  await groupAt(page, 1).locator('.lx-tab', { hasText: 'Other.lean' }).locator('.lx-tab-close').click()
+  await expect(groups(page)).toHaveCount(1)
+  await app.relaunch()
+  await expect(groupAt(page, 0).locator('.lx-tab-label')).toHaveText(['Proof.lean', 'Other.lean'])
+  await expect(groups(page)).toHaveCount(1)
+})

@@ -37,3 +37,23 @@ test('a damaged session file is started afresh, never a reason to fail', async (
   assert.deepEqual(JSON.parse(readFileSync(file, 'utf8'))['/w/a'].openFiles, ['/w/a/A.lean'])
   assert.deepEqual(await store.get('/w/a'), { openFiles: ['/w/a/A.lean'] }, 'an active file that is not open is dropped')
 })
+
+test('a split is kept group by group; one group left, or a damaged list, is no split', async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'lectern-sessions-'))
+  t.after(() => rmSync(dir, { recursive: true, force: true }))
+  const file = join(dir, 'workspace-sessions.json')
+  const store = new SessionStore(file)
+  const left = { openFiles: ['/w/A.lean', '/w/B.lean', '/w/A.lean'], active: '/w/B.lean' }
+  const right = { openFiles: ['/w/B.lean'], active: '/w/gone.lean' }
+  await store.remember('/w', { openFiles: ['/w/A.lean', '/w/B.lean'], active: '/w/B.lean', groups: [left, right] })
+  assert.deepEqual(await new SessionStore(file).get('/w'), {
+    openFiles: ['/w/A.lean', '/w/B.lean'],
+    active: '/w/B.lean',
+    groups: [{ openFiles: ['/w/A.lean', '/w/B.lean'], active: '/w/B.lean' }, { openFiles: ['/w/B.lean'] }],
+  })
+  await store.remember('/w', { openFiles: ['/w/A.lean'], groups: [{ openFiles: ['/w/A.lean'] }, { openFiles: [] }] })
+  assert.deepEqual(await store.get('/w'), { openFiles: ['/w/A.lean'] }, 'a group without tabs is no split')
+
+  writeFileSync(file, JSON.stringify({ '/w': { openFiles: ['/w/A.lean'], groups: [{ openFiles: ['/w/A.lean'] }, { openFiles: 'B' }, 7] } }))
+  assert.deepEqual(await store.get('/w'), { openFiles: ['/w/A.lean'] }, 'damaged groups are dropped, the tabs kept')
+})

@@ -136,14 +136,30 @@ test('the session (open tabs, active tab, unsaved files) outlives the core; bad 
   await c.call('workspace.rememberSession', {
     openFiles: [h.file('B.lean'), h.file('A.txt'), h.file('.lake/packages/dep/Dep.lean'), join(h.tmp, 'elsewhere.lean')],
     active: h.file('A.txt'),
+    // A split: a dependency's read-only source in the right group is dropped; the left keeps its two tabs.
+    groups: [
+      { openFiles: [h.file('B.lean'), h.file('A.txt')], active: h.file('B.lean') },
+      { openFiles: [h.file('A.txt'), h.file('.lake/packages/dep/Dep.lean')], active: h.file('A.txt') },
+    ],
   })
   await assert.rejects(c.call('workspace.rememberSession', { openFiles: 'A.txt' }), (e: any) => e.code === -32602)
+  for (const groups of ['left', [{ openFiles: 'A.txt' }], [null], [{ openFiles: [], active: 3 }]]) {
+    await assert.rejects(c.call('workspace.rememberSession', { openFiles: [], groups }), (e: any) => e.code === -32602, JSON.stringify(groups))
+  }
   // Quit as after SIGTERM: the core writes backups of dirty buffers and the session on the way out.
   await h.core.dispose()
   const again = await Core.create({ mode: 'serve', workspace: h.workspace, userDataDir: join(h.tmp, 'user-data'), env: process.env })
   t.after(() => again.dispose())
   const session = await new TestClient(again).call('workspace.session', {})
-  assert.deepEqual(session, { openFiles: [h.file('B.lean'), h.file('A.txt')], active: h.file('A.txt'), unsaved: [h.file('A.txt')] })
+  assert.deepEqual(session, {
+    openFiles: [h.file('B.lean'), h.file('A.txt')],
+    active: h.file('A.txt'),
+    groups: [
+      { openFiles: [h.file('B.lean'), h.file('A.txt')], active: h.file('B.lean') },
+      { openFiles: [h.file('A.txt')], active: h.file('A.txt') },
+    ],
+    unsaved: [h.file('A.txt')],
+  })
 })
 
 test('paths outside the workspace are refused; dependency sources open read-only', async (t) => {

@@ -115,11 +115,20 @@ export interface SearchResult {
   truncated: boolean
 }
 
-/** What a workspace showed when it was last used, so a new launch shows it again (like VS Code's hot exit). */
-export interface WorkspaceSession {
-  /** The editable files open in tabs, in tab order. */
+/** One editor group of a split: its tabs in order and the one it shows. */
+export interface EditorGroupSession {
   openFiles: string[]
   active?: string
+}
+
+/** What a workspace showed when it was last used, so a new launch shows it again (like VS Code's hot exit). */
+export interface WorkspaceSession {
+  /** The editable files open in tabs, in tab order (every group's, each once). */
+  openFiles: string[]
+  /** The focused group's file. */
+  active?: string
+  /** With a split: each group's tabs, left to right (absent with one group). */
+  groups?: EditorGroupSession[]
   /** Files with unsaved changes backed up when Lectern was killed or quit; opening one restores them. */
   unsaved: string[]
 }
@@ -169,8 +178,8 @@ export interface ApiMethods {
   /** LSP TextEdits (ranges in the file's current text) to a file no editor has open, written atomically; refused with UnsavedChanges for a dirty document. */
   'workspace.applyTextEdits': { params: { path: string; edits: TextEdit[] }; result: { mtimeMs: number } }
   'workspace.session': { params: Record<string, never>; result: WorkspaceSession }
-  /** `root`: the first root the tabs belong to; a remember for a workspace no longer open is ignored. */
-  'workspace.rememberSession': { params: { openFiles: string[]; active?: string; root?: string }; result: null }
+  /** `root`: the first root the tabs belong to; a remember for a workspace no longer open is ignored. `groups`: with a split, each editor group's tabs, left to right (`workspace.session` gives them back). */
+  'workspace.rememberSession': { params: { openFiles: string[]; active?: string; groups?: EditorGroupSession[]; root?: string }; result: null }
   /** Replaces the open folders with `path` (the old folders' unsaved buffers are backed up, their Lean servers stopped). */
   'workspace.openFolder': { params: { path: string }; result: WorkspaceState }
   /** Adds `path` as another root (multi-root workspace). */

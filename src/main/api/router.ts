@@ -15,7 +15,7 @@ import { browseFolder } from '../workspace/folder-browser'
 import type { WorkspaceFolders } from '../workspace/folders'
 import type { Workspace } from '../workspace/workspace'
 import type { TaskServices } from '../tasks'
-import { INVALID_PARAMS, obj, oneOf, optBool, optStr, str, strArray } from './validate'
+import { editorGroups, INVALID_PARAMS, obj, oneOf, optBool, optStr, str, strArray } from './validate'
 
 /** One renderer connection (a window over IPC, a browser tab over /ws). */
 export interface ConnectionContext {
@@ -68,7 +68,7 @@ export class ApiRouter {
       'workspace.applyTextEdits': (p) => files.applyTextEdits(str(p, 'path'), p.edits),
       'workspace.session': () => workspace.session(),
       'workspace.rememberSession': async (p) => {
-        await workspace.rememberSession({ openFiles: strArray(p, 'openFiles'), active: optStr(p, 'active') }, optStr(p, 'root'))
+        await workspace.rememberSession({ openFiles: strArray(p, 'openFiles'), active: optStr(p, 'active'), groups: editorGroups(p, 'groups') }, optStr(p, 'root'))
         return null
       },
       'workspace.openFolder': (p) => folders.open(str(p, 'path')),

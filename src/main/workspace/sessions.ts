@@ -2,11 +2,14 @@
 // not the page: a serve-mode tab gets a new origin (port) every launch, so browser storage would forget.
 import { promises as fs } from 'node:fs'
 import { dirname } from 'node:path'
+import type { EditorGroupSession } from '../../shared/api'
 import { writeAtomic } from './files'
 
 export interface RememberedSession {
   openFiles: string[]
   active?: string
+  /** With a split: each group's tabs, left to right. */
+  groups?: EditorGroupSession[]
 }
 
 interface StoredSession extends RememberedSession {
@@ -15,6 +18,29 @@ interface StoredSession extends RememberedSession {
 
 const MAX_OPEN_FILES = 50
 const MAX_WORKSPACES = 100
+/** The window shows two groups at most; a few more are kept for other clients of the API. */
+const MAX_GROUPS = 4
+
+/** Tabs without repeats, at most MAX_OPEN_FILES, and the active one only if it is among them. */
+function tidy(group: EditorGroupSession): EditorGroupSession {
+  const openFiles = [...new Set(group.openFiles)].slice(0, MAX_OPEN_FILES)
+  const active = group.active && openFiles.includes(group.active) ? group.active : undefined
+  return { openFiles, ...(active ? { active } : {}) }
+}
+
+/** A split worth restoring: two groups or more, each with a tab. */
+function tidyGroups(groups: EditorGroupSession[] | undefined): EditorGroupSession[] | undefined {
+  const kept = (groups ?? []).map(tidy).filter((g) => g.openFiles.length > 0).slice(0, MAX_GROUPS)
+  return kept.length > 1 ? kept : undefined
+}
+
+function parseGroups(value: unknown): EditorGroupSession[] | undefined {
+  if (!Array.isArray(value)) return undefined
+  const groups = value
+    .filter((g): g is { openFiles: unknown[]; active?: unknown } => !!g && typeof g === 'object' && Array.isArray(g.openFiles))
+    .map((g) => ({ openFiles: g.openFiles.filter((p): p is string => typeof p === 'string'), ...(typeof g.active === 'string' ? { active: g.active } : {}) }))
+  return tidyGroups(groups)
+}
 
 export class SessionStore {
   /** Read-modify-writes run one after another, so a quick tab switch cannot land before the change it followed. */
@@ -24,16 +50,17 @@ export class SessionStore {
 
   async get(root: string): Promise<RememberedSession> {
     const found = (await this.load())[root]
-    return found ? { openFiles: found.openFiles, ...(found.active ? { active: found.active } : {}) } : { openFiles: [] }
+    if (!found) return { openFiles: [] }
+    return { openFiles: found.openFiles, ...(found.active ? { active: found.active } : {}), ...(found.groups ? { groups: found.groups } : {}) }
   }
 
   remember(root: string, session: RememberedSession): Promise<void> {
-    const openFiles = [...new Set(session.openFiles)].slice(0, MAX_OPEN_FILES)
-    const active = session.active && openFiles.includes(session.active) ? session.active : undefined
+    const { openFiles, active } = tidy(session)
+    const groups = tidyGroups(session.groups)
     // Read again each time: another Lectern (a second serve, the desktop app) may share the user data folder.
     this.writing = this.writing.catch(() => undefined).then(async () => {
       const sessions = await this.load()
-      sessions[root] = { openFiles, ...(active ? { active } : {}), usedAt: Date.now() }
+      sessions[root] = { openFiles, ...(active ? { active } : {}), ...(groups ? { groups } : {}), usedAt: Date.now() }
       // Forget the least recently used workspaces past the cap.
       const roots = Object.keys(sessions).sort((a, b) => sessions[b].usedAt - sessions[a].usedAt)
       for (const old of roots.slice(MAX_WORKSPACES)) delete sessions[old]
@@ -61,7 +88,8 @@ export class SessionStore {
         const s = value as Partial<StoredSession> | null
         if (!s || !Array.isArray(s.openFiles)) continue
         const openFiles = s.openFiles.filter((p): p is string => typeof p === 'string')
-        sessions[root] = { openFiles, ...(typeof s.active === 'string' ? { active: s.active } : {}), usedAt: Number(s.usedAt) || 0 }
+        const groups = parseGroups(s.groups)
+        sessions[root] = { openFiles, ...(typeof s.active === 'string' ? { active: s.active } : {}), ...(groups ? { groups } : {}), usedAt: Number(s.usedAt) || 0 }
       }
     }
     return sessions
