@@ -98,19 +98,22 @@ export class Workspace {
     if (!root) return { openFiles: [], unsaved: [] }
     const remembered = await this.sessions.get(root)
     const unsaved = (await this.backups.paths()).filter((p) => this.isWritable(p)).sort()
-    const writable = (files: string[]) => files.filter((p) => this.isWritable(p))
     const { groups: rememberedGroups, ...rest } = remembered
-    const groups = rememberedGroups?.map((g) => ({ ...g, openFiles: writable(g.openFiles) })).filter((g) => g.openFiles.length > 0)
-    return { ...rest, openFiles: writable(rest.openFiles), ...(groups && groups.length > 1 ? { groups } : {}), unsaved }
+    const groups = rememberedGroups?.map((g) => ({ ...g, openFiles: this.writable(g.openFiles) })).filter((g) => g.openFiles.length > 0)
+    return { ...rest, openFiles: this.writable(rest.openFiles), ...(groups && groups.length > 1 ? { groups } : {}), unsaved }
   }
 
   /** `forRoot` names the workspace the tabs belong to: a late remember from before a folder switch is dropped. */
   async rememberSession(session: RememberedSession, forRoot?: string): Promise<void> {
     const root = this.roots[0]
     if (forRoot !== undefined && forRoot !== root) return
-    const writable = (files: string[]) => files.filter((p) => this.isWritable(p))
-    const groups = session.groups?.map((g) => ({ ...g, openFiles: writable(g.openFiles) }))
-    if (root) await this.sessions.remember(root, { ...session, openFiles: writable(session.openFiles), ...(groups ? { groups } : {}) })
+    const groups = session.groups?.map((g) => ({ ...g, openFiles: this.writable(g.openFiles) }))
+    if (root) await this.sessions.remember(root, { ...session, openFiles: this.writable(session.openFiles), ...(groups ? { groups } : {}) })
+  }
+
+  /** Only the files a tab may hold (inside a root, not a dependency's source). */
+  private writable(files: string[]): string[] {
+    return files.filter((p) => this.isWritable(p))
   }
 
   private isWritable(path: string): boolean {

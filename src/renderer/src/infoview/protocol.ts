@@ -63,11 +63,11 @@ export interface FrameTheme {
   vars: Record<string, string>
 }
 
-/** One part of a `textDocument/publishDiagnostics`'s params: the list is the parts' concatenation, in `index` order. */
 /** The server notifications the frame is sent as file state (latest per file; see notification-outbox.ts). */
 export const DIAGNOSTICS = 'textDocument/publishDiagnostics'
 export const FILE_PROGRESS = '$/lean/fileProgress'
 
+/** One part of a `textDocument/publishDiagnostics`'s params: the list is the parts' concatenation, in `index` order. */
 export interface DiagnosticsPart {
   uri: string
   version?: number

@@ -5,6 +5,7 @@ import type { EditorGroupSession, WorkspaceSession } from '../../../shared/api'
 import type { Backend } from '../backend/backend'
 import type { EditorGroup } from '../editor/editor-group'
 import type { EditorPane } from '../editor/editor-pane'
+import type { OpenDocument } from '../editor/open-document'
 import { DisposableStore, type Disposable } from './disposables'
 import type { Notifications } from './notifications'
 
@@ -55,9 +56,10 @@ export class SessionKeeper implements Disposable {
   }
 
   /** Opens a tab in `pane`; a file that cannot be opened any more is skipped (with a notice if it had unsaved changes). */
-  private async reopen(path: string, session: WorkspaceSession | undefined, pane: EditorPane | undefined): Promise<void> {
-    await this.group.open(path, { preserveFocus: true, pane }).catch((err) => {
+  private reopen(path: string, session: WorkspaceSession | undefined, pane: EditorPane): Promise<OpenDocument | undefined> {
+    return this.group.open(path, { preserveFocus: true, pane }).catch((err) => {
       if (session?.unsaved.includes(path)) this.notifications.error(`Could not reopen ${path} with its unsaved changes`, err)
+      return undefined
     })
   }
 
@@ -69,7 +71,7 @@ export class SessionKeeper implements Disposable {
         await this.reopen(path, session, second)
         continue
       }
-      const doc = await this.group.open(path, { preserveFocus: true, pane: first }).catch(() => undefined)
+      const doc = await this.reopen(path, session, first)
       if (!doc) continue
       this.group.split(doc, first, !inFirst.has(path))
       second = this.group.panes().find((pane) => pane !== first)
