@@ -45,3 +45,17 @@ test('1,200 warnings: counted, reachable in Problems, marked in the gutter, and 
   await expect(page.locator('.lx-glyph-warning')).toHaveCount(0)
   await expect(page.locator('.lx-problem')).toHaveCount(3)
 })
+
+test('the squiggle images are loaded before the first diagnostics need them, in the theme\'s colours', async ({ app }) => {
+  const { page } = app
+  // Monaco publishes each severity's squiggle as a CSS variable; the hidden probes use them, so the first squiggles
+  // drawn do not pay for building the images (a Monaco that renamed the variables would leave these empty).
+  const images = () => page.evaluate(() => Array.from(document.querySelectorAll('.lx-squiggle-warmup > div'), (d) => getComputedStyle(d).backgroundImage))
+  await expect.poll(async () => (await images()).length).toBe(4)
+  for (const image of await images()) expect(image).toMatch(/^url\("data:image\/svg\+xml,/)
+  await expect(page.locator('.lx-squiggle-warmup')).toBeHidden()
+  await expect(page.locator('.view-lines')).toContainText('lint-warnings 1200')
+  await expect(page.locator('.lx-editor .squiggly-warning').first()).toBeAttached({ timeout: 60_000 })
+  const drawn = await page.locator('.lx-editor .squiggly-warning').first().evaluate((d) => getComputedStyle(d).backgroundImage)
+  expect(await images()).toContain(drawn)
+})

@@ -48,6 +48,7 @@ import { FolderCommands } from './features/folders'
 import { isUnder } from './server-states'
 import { createPanelTabs, installFor, TasksFeature, type PanelTabs } from './features/tasks'
 import { installNavigationViews } from './features/references'
+import { warmSquiggleImages } from '../editor/squiggle-warmup'
 
 export class Workbench implements Disposable {
   private readonly disposables = new DisposableStore()
@@ -273,7 +274,12 @@ export class Workbench implements Disposable {
     } finally {
       // After the first files are drawn and the page is idle: the frame's start (its own renderer process) would
       // compete with theirs on the CPU.
-      requestAnimationFrame(() => whenIdle(() => this.infoview?.load()))
+      requestAnimationFrame(() =>
+        whenIdle(() => {
+          this.infoview?.load()
+          if (!this.disposables.isDisposed) this.disposables.add(warmSquiggleImages())
+        }),
+      )
     }
   }
 
