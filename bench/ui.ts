@@ -12,6 +12,8 @@ const KEYS = Number(process.env.BENCH_UI_KEYS ?? 40)
 /** Rounds of the key scenario; its ratio is the median of the rounds' ratios (see bench/README.md). */
 const KEY_ROUNDS = Number(process.env.BENCH_UI_KEY_ROUNDS ?? 3)
 const REPS = Number(process.env.BENCH_UI_REPS ?? 5)
+/** Publishes of the diagnostics scenario: more than REPS, as one publish in a page swings by ×2 (the first is cold). */
+const DIAGNOSTICS_REPS = Number(process.env.BENCH_UI_DIAGNOSTICS_REPS ?? 9)
 const SETTLE_MS = 1000
 const SMALL = 'theorem one : 1 = 1 := rfl\n'
 const BIG = Array.from({ length: 20_000 }, (_, i) => `theorem t${i} : ${i} = ${i} := rfl`).join('\n') + '\n'
@@ -130,7 +132,7 @@ async function diagnostics(browser: Browser) {
     const editTask: number[] = []
     const cleared = () => page.waitForFunction(() => !document.querySelector('.lx-problems-summary')?.textContent?.includes('warning'), undefined, { timeout: 60_000 })
     await cleared()
-    for (let r = 0; r < REPS; r++) {
+    for (let r = 0; r < DIAGNOSTICS_REPS; r++) {
       served.log.read()
       // Watch for the finish line from the page's own frames: Problems counts 5000, all 5000 markers are in Monaco,
       // and warning squiggles are drawn.
@@ -173,7 +175,12 @@ async function diagnostics(browser: Browser) {
     }
     const t = stats(total)
     const f = stats(floor)
-    return { writeToScreen: t, setModelMarkersFloor: f, ratioP50: t.p50 / f.p50, longestTaskMs: stats(longest), editTaskMs: stats(editTask) }
+    // Each publish is paired with the floor measured right after it in the same page (the first of both cold), so
+    // the ratio is the median of the pairs' ratios, as for the key row: a publish that met a busy moment of the
+    // machine is compared with a floor measured in the same stretch.
+    const pairRatios = total.map((x, i) => x / Math.max(1, floor[i]))
+    const ratioP50 = [...pairRatios].sort((x, y) => x - y)[Math.floor(pairRatios.length / 2)]
+    return { writeToScreen: t, setModelMarkersFloor: f, pairRatios, ratioP50, longestTaskMs: stats(longest), editTaskMs: stats(editTask) }
   } finally {
     await page.close()
     await served.dispose()
@@ -292,7 +299,7 @@ export function uiTable(ui: any): Record<string, { value: string }> {
   if (k?.ratioP50 !== undefined) rows['UI key press→didChange p50 (ms), server paused, target ≤1.5×'] = { value: keyRow(k) }
   const kw = ui.keystrokeToDidChangeServerWorking
   if (kw?.ratioP50 !== undefined) rows['UI key press→didChange p50 (ms), server working (its CPU; no target)'] = { value: keyRow(kw) }
-  if (d?.ratioP50 !== undefined) rows['UI 5000 diagnostics write→screen p50 (ms), target ≤2×'] = { value: `${ms(d.writeToScreen.p50)} vs setModelMarkers ${ms(d.setModelMarkersFloor.p50)} (×${d.ratioP50.toFixed(2)}); longest task begun after the write p50 ${ms(d.longestTaskMs.p50)} max ${ms(d.longestTaskMs.max)} (target none > 50); the edit's own task, running at the write: p50 ${ms(d.editTaskMs?.p50 ?? 0)}` }
+  if (d?.ratioP50 !== undefined) rows['UI 5000 diagnostics write→screen p50 (ms), target ≤2×'] = { value: `${ms(d.writeToScreen.p50)} vs setModelMarkers ${ms(d.setModelMarkersFloor.p50)}; per publish ${(d.pairRatios ?? []).map((r: number) => `×${r.toFixed(2)}`).join(', ')} (median ×${d.ratioP50.toFixed(2)}); longest task begun after the write p50 ${ms(d.longestTaskMs.p50)} max ${ms(d.longestTaskMs.max)} (target none > 50); the edit's own task, running at the write: p50 ${ms(d.editTaskMs?.p50 ?? 0)}` }
   if (s?.ratioP50 !== undefined) rows['UI serve start→editor ready p50 (ms), target ≤1.3×'] = { value: `${s.app.p50} vs bare Monaco ${s.bareMonaco.p50} (×${s.ratioP50.toFixed(2)})` }
   const e = ui.electronStartUp
   const electronRow = 'UI Electron start→editor ready p50 (ms), target ≤1.3×'
