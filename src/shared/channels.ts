@@ -154,7 +154,12 @@ export interface ChannelFilters {
   progress: { uri?: string }
   files: { root?: string }
   server: { project?: string }
-  lsp: { method?: string; direction?: 'server' | 'client' }
+  /**
+   * `omitText`: `textDocument/didOpen` events come without `params.textDocument.text`, the document's whole text
+   * (megabytes for a big file, sent again at every server restart), for a client that only needs to know what was
+   * opened; the window asks for it.
+   */
+  lsp: { method?: string; direction?: 'server' | 'client'; omitText?: boolean }
   workspace: Record<string, never>
   tasks: { project?: string }
 }

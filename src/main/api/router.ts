@@ -2,7 +2,7 @@
 // with a per-connection context. Every method validates its params; errors carry JSON-RPC codes.
 import type { ApiMethod, AppInfo, Settings } from '../../shared/api'
 import { API_METHODS, LecternErrorCodes, PROJECT_TASK_KINDS, PROJECT_TEMPLATES } from '../../shared/api'
-import { CHANNEL_NAMES, type ChannelName, type DiagnosticsEvent } from '../../shared/channels'
+import { CHANNEL_NAMES, type ChannelName, type DiagnosticsEvent, type LspEvent } from '../../shared/channels'
 import { diagnosticsParts } from '../../shared/diagnostics-parts'
 import type { SettingsStore } from '../config/settings'
 import type { Hub } from '../hub/hub'
@@ -149,10 +149,12 @@ export class ApiRouter {
     if (!CHANNEL_NAMES.includes(channel)) throw new ApiError(INVALID_PARAMS, `Unknown channel '${String(p.channel)}'`)
     const filter = obj(p.filter)
     const chunk = channel === 'diagnostics' ? diagnosticsChunk(filter.chunk) : undefined
+    const omitText = channel === 'lsp' && optBool(filter, 'omitText') === true
     const subscriptionId = `s${this.nextSubscription++}`
     let subs = this.subscriptions.get(ctx.id)
     if (!subs) this.subscriptions.set(ctx.id, (subs = new Map()))
     const send = (payload: unknown) => {
+      if (omitText) return ctx.sendEvent(subscriptionId, channel, withoutOpenText(payload as LspEvent))
       if (chunk === undefined) return ctx.sendEvent(subscriptionId, channel, payload)
       for (const part of diagnosticsParts(payload as DiagnosticsEvent, chunk)) ctx.sendEvent(subscriptionId, channel, part)
     }
@@ -226,4 +228,12 @@ function diagnosticsChunk(value: unknown): number | undefined {
   if (value === undefined) return undefined
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 1) throw new ApiError(INVALID_PARAMS, "'chunk' must be a whole number of diagnostics, 1 or more")
   return value
+}
+
+/** A didOpen without the document's text (a copy: other subscribers get the event as it is). */
+function withoutOpenText(event: LspEvent): LspEvent {
+  const doc = (event.params as { textDocument?: Record<string, unknown> } | undefined)?.textDocument
+  if (event.method !== 'textDocument/didOpen' || !doc || !('text' in doc)) return event
+  const { text: _text, ...rest } = doc
+  return { ...event, params: { ...(event.params as object), textDocument: rest } }
 }

@@ -212,9 +212,10 @@ export function createInfoviewPanel(container: HTMLElement, env: InfoviewHostEnv
   disposables.push(env.onDidChangeTheme(applyTheme))
   disposables.push(backend.subscribe('server', {}, (ev) => status.update(ev)))
   disposables.push(backend.subscribe('progress', {}, (ev) => status.setFileCrash(ev.uri, ev.workerCrash)))
-  // The infoview forgets the cursor when its file is closed (Restart File is close + open): tell it again.
+  // The infoview forgets the cursor when its file is closed (Restart File is close + open): tell it again. Only the
+  // uri is needed, not the file's text.
   disposables.push(
-    backend.subscribe('lsp', { method: 'textDocument/didOpen', direction: 'client' }, (ev) => {
+    backend.subscribe('lsp', { method: 'textDocument/didOpen', direction: 'client', omitText: true }, (ev) => {
       const uri = (ev.params as { textDocument?: { uri?: unknown } } | undefined)?.textDocument?.uri
       const now = cursor.current
       if (ev.direction === 'client' && ev.method === 'textDocument/didOpen' && now && uri === now.uri) sendCursor(now)
