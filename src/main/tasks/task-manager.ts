@@ -2,12 +2,13 @@
 // cache fetches, `lake new`, elan installs. Each runs in its own process group (detached), so Cancel ends the
 // whole tree (`lake` → `lean`, `curl`, `leantar`, …) with one signal to the group. Output is split into lines,
 // parsed per kind, and published in small batches on the `tasks` channel; the last lines are kept for replay.
-import { spawn, type ChildProcess } from 'node:child_process'
+import type { ChildProcess } from 'node:child_process'
 import type { BuildProblem, TaskEvent, TaskKind, TaskProgress, TaskState } from '../../shared/channels'
 import type { Hub } from '../hub/hub'
 import { formatCommandLine } from '../toolchain/command-line'
 import type { Disposable } from '../util/disposable'
 import { errorMessage } from '../util/errors'
+import { signalGroup, spawnGroupLeader } from '../util/process-group'
 
 const MAX_KEPT_LINES = 5000
 const MAX_KEPT_TASKS = 20
@@ -150,13 +151,7 @@ export class TaskManager implements Disposable {
     const { spec } = task
     let child: ChildProcess
     try {
-      child = spawn(spec.argv[0], spec.argv.slice(1), {
-        cwd: spec.cwd,
-        env: spec.env,
-        detached: process.platform !== 'win32',
-        stdio: ['ignore', 'pipe', 'pipe'],
-        windowsHide: true,
-      })
+      child = spawnGroupLeader(spec.argv, { cwd: spec.cwd, env: spec.env })
     } catch (err) {
       queueMicrotask(() => void this.end(task, null, null, errorMessage(err)))
       return
@@ -281,16 +276,5 @@ export class TaskManager implements Disposable {
   private forgetOldTasks(): void {
     const ended = [...this.tasks.values()].filter((t) => t.event.state !== 'running')
     for (const t of ended.slice(0, Math.max(0, this.tasks.size - MAX_KEPT_TASKS))) this.tasks.delete(t.event.id)
-  }
-}
-
-function signalGroup(child: ChildProcess | undefined, signal: NodeJS.Signals): void {
-  if (child?.pid === undefined) return
-  try {
-    // Negative pid = the whole group; the child leads its own group because it was spawned detached.
-    if (process.platform !== 'win32') process.kill(-child.pid, signal)
-    else child.kill(signal)
-  } catch {
-    // The group is already gone.
   }
 }

@@ -1,6 +1,7 @@
 // Runs one detection command with a hard timeout. Elan proxies may start a download or hang on a lock,
 // so every call is bounded and killed together with anything it started (its process group).
-import { spawn, type ChildProcess } from 'node:child_process'
+import type { ChildProcess } from 'node:child_process'
+import { signalGroup, spawnGroupLeader } from '../util/process-group'
 import type { DetectionStep } from './types'
 
 /** Enough for any version/show output; more is almost certainly a runaway and only bloats the report. */
@@ -35,21 +36,6 @@ class OutputBuffer {
 
 /** How long a stopped command's group has to run its exit traps before it is killed outright. */
 const KILL_GRACE_MS = 1500
-
-function signalGroup(child: ChildProcess, signal: NodeJS.Signals): void {
-  if (child.pid === undefined) return
-  try {
-    // Negative pid = the whole group; the child leads its own group because it was spawned detached.
-    if (process.platform !== 'win32') process.kill(-child.pid, signal)
-    else child.kill(signal)
-  } catch {
-    try {
-      child.kill(signal)
-    } catch {
-      // Already gone.
-    }
-  }
-}
 
 /**
  * Stops the command and everything it started: SIGTERM first, so a shell's EXIT traps run (pyenv's rehash, run by
@@ -93,13 +79,7 @@ export function runDetectionCommand(argv: string[], options: RunOptions): Promis
 
     let child: ChildProcess
     try {
-      child = spawn(argv[0], argv.slice(1), {
-        cwd: options.cwd,
-        env: options.env,
-        detached: process.platform !== 'win32',
-        stdio: ['ignore', 'pipe', 'pipe'],
-        windowsHide: true,
-      })
+      child = spawnGroupLeader(argv, { cwd: options.cwd, env: options.env })
     } catch (error) {
       spawnError = error instanceof Error ? error.message : String(error)
       finish()
