@@ -30,8 +30,8 @@ async function editorShows(page: Page, text: string): Promise<void> {
  * ratios: a machine that gets busier over the rounds slows both runs of a round, and must not dilute the ratio.
  * With `serverPaused` the double is stopped (SIGSTOP) from its didOpen until the last press: its re-parse of the big
  * file after each edit keeps one of two cores busy, which slows every process here alike (a busy loop next to the
- * 1-line run costs as much or more) and is the server's cost, not Lectern's. The target is read with it paused; the run with
- * the server working is reported beside it.
+ * 1-line run costs as much or more) and is the server's cost, not Lectern's. The target is read with it paused; the
+ * run with the server working is reported beside it.
  */
 async function keyRounds(browser: Browser, serverPaused: boolean) {
   const big: KeyRun[] = []
