@@ -165,7 +165,7 @@ describe('a watched folder tree', () => {
           resolve({ all, watcher })
         },
       })
-      act()
+      void watcher.ready.then(act)
     })
   }
   const has = (all: FileChange[], path: string, type: number) => all.some((c) => c.path === path && c.type === type)
@@ -196,6 +196,27 @@ describe('a watched folder tree', () => {
     } finally {
       watcher.dispose()
     }
+  })
+
+  it('walks a big tree in slices, the event loop free in between, and then reports changes deep in it', async () => {
+    const root = join(tmp, 'big')
+    for (let i = 0; i < 40; i++) for (let j = 0; j < 50; j++) mkdirSync(join(root, `A${i}`, `B${j}`), { recursive: true })
+    const deep = join(root, 'A39/B49/Deep.lean')
+    writeFileSync(deep, 'old')
+    const order: string[] = []
+    setImmediate(() => order.push('another task'))
+    const watcher = new TreeWatcher({ root, ignoreDir: ignoredInLeanProject, settleMs: 30, onChanges: () => undefined })
+    try {
+      await watcher.ready.then(() => order.push('walked'))
+      // 2,041 folders take far longer than one slice: other work ran before the walk ended.
+      assert.deepEqual(order, ['another task', 'walked'])
+      assert.equal(watcher.watchedDirs, 2041)
+    } finally {
+      watcher.dispose()
+    }
+    const { all, watcher: again } = await watchUntil(root, () => writeFileSync(deep, 'new'), (all) => has(all, deep, 2))
+    again.dispose()
+    assert.deepEqual(all, [{ path: deep, type: 2 }], 'a file found by the walk is changed, not created')
   })
 
   it('a save by rename is one change; a deleted folder deletes its files', async () => {

@@ -69,6 +69,9 @@ export function changeOf(existedBefore: boolean, existsNow: boolean): FileChange
   return undefined // a temporary file, created and removed within the burst
 }
 
+/** Longest stretch of the first walk in one go (ms). */
+const WALK_SLICE_MS = 8
+
 export interface TreeWatcherOptions {
   root: string
   /** Folders (relative, `/`-separated) not to watch at all. */
@@ -84,10 +87,32 @@ export class TreeWatcher implements Disposable {
   private readonly known = new Set<string>()
   private readonly coalescer: ChangeCoalescer
   private disposed = false
+  /** Folders of the first walk not reached yet. */
+  private readonly unwalked: string[] = []
+  private walkStep: ReturnType<typeof setImmediate> | undefined
+  private walked!: () => void
+  /** Settles once the whole tree is watched (changes are reported before, in the folders reached so far). */
+  readonly ready = new Promise<void>((resolve) => (this.walked = resolve))
 
   constructor(private readonly options: TreeWatcherOptions) {
     this.coalescer = new ChangeCoalescer({ settleMs: options.settleMs ?? 100, maxDelayMs: options.maxDelayMs ?? 1000, flush: () => this.flush() })
-    this.addDir(options.root, false)
+    this.unwalked.push(options.root)
+    this.walkSlice()
+  }
+
+  /**
+   * The first walk goes in slices of WALK_SLICE_MS with the event loop free in between: a project the size of
+   * Mathlib has about a thousand folders (~0.1 s to watch and list when cached, far more from a cold disk), and
+   * the core must go on answering meanwhile. A small project is walked within the constructor.
+   */
+  private walkSlice(): void {
+    this.walkStep = undefined
+    const start = performance.now()
+    while (this.unwalked.length > 0 && !this.disposed && performance.now() - start < WALK_SLICE_MS) {
+      this.addDir(this.unwalked.pop() as string, false, this.unwalked)
+    }
+    if (this.unwalked.length > 0 && !this.disposed) this.walkStep = setImmediate(() => this.walkSlice())
+    else this.walked()
   }
 
   /** Folders under watch (for tests and the server log). */
@@ -99,8 +124,11 @@ export class TreeWatcher implements Disposable {
     return relative(this.options.root, path).split(sep).join('/')
   }
 
-  /** Watches `dir` and the folders below it; with `report`, files found in it count as created. */
-  private addDir(dir: string, report: boolean): void {
+  /**
+   * Watches `dir` and the folders below it (or queues them on `later`); with `report`, files found in it count as
+   * created.
+   */
+  private addDir(dir: string, report: boolean, later?: string[]): void {
     if (this.disposed || this.dirs.has(dir)) return
     if (dir !== this.options.root && this.options.ignoreDir(this.rel(dir))) return
     let watcher: FSWatcher
@@ -117,7 +145,10 @@ export class TreeWatcher implements Disposable {
     this.dirs.set(dir, watcher)
     for (const e of entries) {
       const path = join(dir, e.name)
-      if (e.isDirectory()) this.addDir(path, report)
+      if (e.isDirectory()) {
+        if (later) later.push(path)
+        else this.addDir(path, report)
+      }
       else if (report) this.coalescer.touch(path)
       else this.known.add(path)
     }
@@ -167,6 +198,8 @@ export class TreeWatcher implements Disposable {
 
   dispose(): void {
     this.disposed = true
+    if (this.walkStep) clearImmediate(this.walkStep)
+    this.walked()
     this.coalescer.dispose()
     for (const w of this.dirs.values()) w.close()
     this.dirs.clear()
