@@ -148,8 +148,7 @@ export class TreeWatcher implements Disposable {
       if (e.isDirectory()) {
         if (later) later.push(path)
         else this.addDir(path, report)
-      }
-      else if (report) this.coalescer.touch(path)
+      } else if (report) this.coalescer.touch(path)
       else this.known.add(path)
     }
   }
