@@ -1,7 +1,9 @@
 // The Problems panel: every visible diagnostic of the open files (severity icon, message's first line, file,
 // line:col); a click opens the file and jumps to the diagnostic's full range. "Imports are out of date" rows offer
-// Restart File. The list is virtual: rows have one height and only those in view (plus a margin) are in the DOM,
-// re-rendered at most once a frame, so 5,000 problems cost what 40 do.
+// Restart File. The list is virtual: rows have one height and only those in view (plus a margin) are in the DOM, so
+// 5,000 problems cost what 40 do. New rows go in from a task of their own and scrolling re-renders at most once a
+// frame; neither reads the layout (the view's height and scroll offset are kept from their events), so neither adds a
+// layout pass to the frame in which Monaco draws the same diagnostics' markers.
 import type { LeanDiagnostic, Range } from '../../../shared/lsp'
 import { firstLine, mentionsStaleImports, type SeverityCounts, severityOf, totalCounts, type DiagnosticsStore } from './diagnostics-store'
 import { DisposableStore, type Disposable, listen } from './disposables'
@@ -16,6 +18,8 @@ const SEVERITY_ICON = { 1: 'error', 2: 'warning', 3: 'info', 4: 'lightbulb' } as
 
 export interface ProblemRow {
   uri: string
+  /** The file's name as listed (computed once per file). */
+  name: string
   diagnostic: LeanDiagnostic
 }
 
@@ -31,8 +35,12 @@ export function problemRows(store: DiagnosticsStore, nameOf: (uri: string) => st
     }
   }
   const rows: ProblemRow[] = []
-  const uris = [...byUri.keys()].sort((a, b) => nameOf(a).localeCompare(nameOf(b)) || a.localeCompare(b))
-  for (const uri of uris) for (const diagnostic of byUri.get(uri) ?? []) rows.push({ uri, diagnostic })
+  const names = new Map([...byUri.keys()].map((uri) => [uri, nameOf(uri)]))
+  const uris = [...byUri.keys()].sort((a, b) => (names.get(a) as string).localeCompare(names.get(b) as string) || a.localeCompare(b))
+  for (const uri of uris) {
+    const name = names.get(uri) as string
+    for (const diagnostic of byUri.get(uri) ?? []) rows.push({ uri, name, diagnostic })
+  }
   return rows
 }
 
@@ -73,8 +81,9 @@ export class ProblemsPanel implements Disposable {
   private shown = { from: 0, to: 0 }
   private frame: number | undefined
   private rowsTask: ReturnType<typeof setTimeout> | undefined
-  /** Rows (and their counts) built since the last frame, to be shown at the next. */
-  private fresh: { rows: ProblemRow[]; totals: SeverityCounts } | undefined
+  /** The list's height and scroll offset, as their last events told (0 until the first resize). */
+  private viewHeight = 0
+  private scrollTop = 0
   private visible = true
   private stale = true
 
@@ -94,9 +103,19 @@ export class ProblemsPanel implements Disposable {
     container.replaceChildren(header, this.list)
     for (const s of [store, ...extra]) this.disposables.add(s.onDidChange(() => this.schedule()))
     this.disposables.add(listen(this.list, 'click', (ev) => this.onClick(ev)))
-    this.disposables.add(listen(this.list, 'scroll', () => this.scheduleWindow()))
+    this.disposables.add(
+      listen(this.list, 'scroll', () => {
+        this.scrollTop = this.list.scrollTop
+        this.scheduleWindow()
+      }),
+    )
     this.disposables.add(listen(this.list, 'keydown', (ev) => this.onKey(ev)))
-    const resized = new ResizeObserver(() => this.scheduleWindow())
+    // Read here, where the layout is fresh (a resize observer runs after layout).
+    const resized = new ResizeObserver(() => {
+      this.viewHeight = this.list.clientHeight
+      this.scrollTop = this.list.scrollTop
+      this.scheduleWindow()
+    })
     resized.observe(this.list)
     this.disposables.add({ dispose: () => resized.disconnect() })
     this.disposables.add({ dispose: () => this.frame !== undefined && cancelAnimationFrame(this.frame) })
@@ -109,20 +128,19 @@ export class ProblemsPanel implements Disposable {
     if (visible && this.stale) this.schedule()
   }
 
-  /** Rebuild the rows soon and show them at the next frame (file names may have changed as tabs opened). */
+  /** Rebuild and show the rows soon, in a task of their own (file names may have changed as tabs opened). */
   schedule(): void {
     this.stale = true
     if (!this.visible || this.rowsTask !== undefined) return
-    // The rows (thousands sorted and counted) are built in a task of their own and put in the DOM at the next
-    // frame: neither adds to the frame in which Monaco draws the same diagnostics' markers.
+    // One task for a burst of changes: the rows (thousands sorted and counted) are built and the ones in view put
+    // in the DOM there, not in the frame in which Monaco draws the same diagnostics' markers.
     this.rowsTask = setTimeout(() => {
       this.rowsTask = undefined
       if (!this.visible || !this.stale) return
       this.stale = false
       const stores = [this.store, ...this.extra]
       const totals = totalCounts(stores.flatMap((s) => s.uris().map((uri) => s.get(uri))))
-      this.fresh = { rows: problemRows(this.store, this.actions.nameOf, this.extra), totals }
-      this.requestFrame()
+      this.render(problemRows(this.store, this.actions.nameOf, this.extra), totals)
     }, 0)
   }
 
@@ -135,10 +153,7 @@ export class ProblemsPanel implements Disposable {
     if (this.frame !== undefined) return
     this.frame = requestAnimationFrame(() => {
       this.frame = undefined
-      const fresh = this.fresh
-      this.fresh = undefined
-      if (fresh) this.render(fresh.rows, fresh.totals)
-      else this.renderWindow(false)
+      this.renderWindow(false)
     })
   }
 
@@ -153,7 +168,7 @@ export class ProblemsPanel implements Disposable {
 
   private onKey(ev: KeyboardEvent): void {
     if ((ev.target as HTMLElement).closest('button')) return
-    const page = Math.max(1, Math.floor(this.list.clientHeight / ROW_HEIGHT) - 1)
+    const page = Math.max(1, Math.floor(this.viewHeight / ROW_HEIGHT) - 1)
     const moves: Record<string, number> = { ArrowDown: 1, ArrowUp: -1, PageDown: page, PageUp: -page }
     let to: number | undefined
     if (ev.key in moves) to = this.selected < 0 ? 0 : this.selected + moves[ev.key]
@@ -172,8 +187,9 @@ export class ProblemsPanel implements Disposable {
     this.selected = index
     if (scroll) {
       const top = index * ROW_HEIGHT
-      if (top < this.list.scrollTop) this.list.scrollTop = top
-      else if (top + ROW_HEIGHT > this.list.scrollTop + this.list.clientHeight) this.list.scrollTop = top + ROW_HEIGHT - this.list.clientHeight
+      if (top < this.scrollTop) this.list.scrollTop = top
+      else if (top + ROW_HEIGHT > this.scrollTop + this.viewHeight) this.list.scrollTop = top + ROW_HEIGHT - this.viewHeight
+      this.scrollTop = this.list.scrollTop
     }
     this.renderWindow(true)
   }
@@ -198,9 +214,9 @@ export class ProblemsPanel implements Disposable {
       this.sizer.replaceChildren(h('div', { class: 'lx-problems-empty', text: 'No problems have been detected in the open files.' }))
       return
     }
-    // Before the panel is laid out its height reads 0; a screenful is a fair guess then.
-    const height = this.list.clientHeight || 40 * ROW_HEIGHT
-    const first = Math.floor(this.list.scrollTop / ROW_HEIGHT)
+    // Before the panel is laid out its height is unknown; a screenful is a fair guess then.
+    const height = this.viewHeight || 40 * ROW_HEIGHT
+    const first = Math.floor(this.scrollTop / ROW_HEIGHT)
     const last = Math.min(this.rows.length, first + Math.ceil(height / ROW_HEIGHT))
     if (!force && first >= this.shown.from && last <= this.shown.to) return
     const from = Math.max(0, first - OVERSCAN)
@@ -228,7 +244,7 @@ export class ProblemsPanel implements Disposable {
     const el = h('div', { class: `lx-problem lx-severity-${severity}`, title: d.message, attrs: { role: 'listitem' } }, [
       icon(SEVERITY_ICON[severity], `lx-problem-icon lx-severity-${severity}`),
       h('span', { class: 'lx-problem-message', text: firstLine(d.message) }),
-      h('span', { class: 'lx-problem-file', text: this.actions.nameOf(row.uri) }),
+      h('span', { class: 'lx-problem-file', text: row.name }),
       d.source === BUILD_PROBLEM_SOURCE ? h('span', { class: 'lx-problem-source', text: d.source }) : null,
       h('span', { class: 'lx-problem-position', text: `${start.line + 1}:${start.character + 1}` }),
       mentionsStaleImports(d)
