@@ -126,6 +126,18 @@ describe('discovery soon after launch', () => {
     assert.equal(await runs(), 1)
   })
 
+  it('waits past the delay while a window is still busy starting, then reads the shell once', async (t) => {
+    const { toolchain, runs } = await countingToolchain(t)
+    let busy = true
+    toolchain.startSoon(100, () => busy)
+    await new Promise((r) => setTimeout(r, 700))
+    assert.equal(await runs(), 0, 'the login shell ran while the window was still calling')
+    busy = false
+    await waitFor(async () => ((await runs()) === 1 ? true : undefined), 'the login shell to run once the window was quiet')
+    await toolchain.resolve()
+    assert.equal(await runs(), 1)
+  })
+
   it('starts at once when a Lean server needs the toolchain before the delay', async (t) => {
     const { toolchain, runs } = await countingToolchain(t)
     toolchain.startSoon(60_000)

@@ -19,10 +19,12 @@ import { WorkspaceRoots } from './workspace/roots'
 import { ensureScratchProject } from './workspace/scratch-project'
 import { Workspace } from './workspace/workspace'
 import { TaskServices } from './tasks'
-import { ToolchainEnvironment } from './toolchain/elan-discovery'
+import { BACKGROUND_DISCOVERY_DELAY_MS, ToolchainEnvironment } from './toolchain/elan-discovery'
 import { pickInstalledToolchain } from './toolchain/installed-toolchains'
 
 export const APP_VERSION = '0.1.0'
+/** A window that has not called for this long is done starting (its first file drawn, its first requests answered). */
+const WINDOW_QUIET_MS = 1000
 
 export interface CoreOptions {
   mode: 'electron' | 'serve'
@@ -146,6 +148,14 @@ export class Core {
       infoviewUrl: this.infoviewUrl,
       ...(this.options.launchFiles?.length ? { launchFiles: this.options.launchFiles } : {}),
     }
+  }
+
+  /**
+   * elan discovery (with the login shell's PATH) in the background once the windows have drawn: after the delay and a
+   * moment without calls from them, or when the first Lean server needs it. Nothing waits for it here.
+   */
+  startToolchainDiscoverySoon(): void {
+    this.toolchain.startSoon(BACKGROUND_DISCOVERY_DELAY_MS, () => Date.now() - this.router.lastCallAt < WINDOW_QUIET_MS)
   }
 
   async dispose(): Promise<void> {

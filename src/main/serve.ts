@@ -33,9 +33,7 @@ async function main(): Promise<void> {
     return
   }
   const core = await Core.create({ mode: 'serve', workspace: args.workspace, userDataDir: args.userDataDir, launchFiles: args.files })
-  // elan discovery (with the login shell's PATH) runs in the background once the window has drawn, or when the
-  // first Lean server needs it; nothing waits for it here.
-  core.toolchain.startSoon()
+  core.startToolchainDiscoverySoon()
   const bridge = new Bridge({ core, rendererDir: rendererDir(), port: args.port, token: args.token, lsp: { limits: args.lsp } })
   await bridge.listen()
   core.infoviewUrl = bridge.frameUrl

@@ -51,6 +51,8 @@ export class ApiRouter {
   private readonly handlers: Record<ApiMethod, Handler>
   private readonly subscriptions = new Map<string, Map<string, Disposable>>()
   private nextSubscription = 1
+  /** When a client last called (Date.now()); 0 before the first call. */
+  lastCallAt = 0
 
   constructor(private readonly deps: RouterDeps) {
     const { workspace, registry, folders } = deps
@@ -131,6 +133,7 @@ export class ApiRouter {
 
   /** Runs a method. Throws ApiError with a JSON-RPC code for anything the caller did wrong. */
   async dispatch(method: string, params: unknown, ctx: ConnectionContext): Promise<unknown> {
+    this.lastCallAt = Date.now()
     if (!this.has(method)) throw new ApiError(-32601, `Unknown method '${method}'`)
     return (await this.handlers[method](obj(params), ctx)) ?? null
   }

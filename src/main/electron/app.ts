@@ -152,9 +152,7 @@ export function startElectronApp(options: ElectronAppOptions = {}): void {
       leanVersions: async () => [...new Set((core?.registry.servers() ?? []).map((s) => s.serverVersion ?? s.toolchain).filter(Boolean))].join(', '),
     })
     core = await Core.create({ mode: 'electron', workspace: args.workspace, launchFiles, userDataDir: args.userDataDir })
-    // elan discovery (with the login shell's PATH) runs in the background once the window has drawn, or when the
-    // first Lean server needs it; nothing waits for it here.
-    core.toolchain.startSoon()
+    core.startToolchainDiscoverySoon()
     const rendererDir = join(__dirname, '../renderer')
     if (args.bridge || core.settings.get()['bridge.enabled']) {
       bridge = new Bridge({ core, rendererDir, port: args.port, extraOrigins: [APP_ORIGIN], lsp: { limits: args.lsp } })

@@ -30,6 +30,9 @@ export interface ElanDiscovery {
 
 export const DEFAULT_LOGIN_SHELL_TIMEOUT_MS = 10_000
 export const BACKGROUND_DISCOVERY_DELAY_MS = 3000
+/** While the windows are busy (see startSoon), discovery waits this long at a time, and at most MAX_WAIT in all. */
+export const BACKGROUND_DISCOVERY_RECHECK_MS = 500
+export const BACKGROUND_DISCOVERY_MAX_WAIT_MS = 30_000
 const START = '__LECTERN_PATH_START__'
 const END = '__LECTERN_PATH_END__'
 
@@ -153,12 +156,18 @@ export class ToolchainEnvironment {
   /**
    * Begins discovery once the window has had time to draw, unless something needs the toolchain sooner (the first
    * Lean server or task calls `resolve()`). A user's rc files can take a second of CPU (pyenv, nvm, conda): run while
-   * the window loads, the login shell slowed its start by a fifth on two cores, even at a low priority.
+   * the window loads, the login shell slowed its start by a fifth on two cores, even at a low priority. So it waits
+   * `delayMs`, then for as long as `busy()` says a window is still at work (its start-up's calls still coming; a
+   * slow machine takes longer than the delay to draw), up to BACKGROUND_DISCOVERY_MAX_WAIT_MS.
    */
-  startSoon(delayMs = BACKGROUND_DISCOVERY_DELAY_MS): void {
+  startSoon(delayMs = BACKGROUND_DISCOVERY_DELAY_MS, busy: () => boolean = () => false): void {
     clearTimeout(this.startTimer)
-    this.startTimer = setTimeout(() => this.start(), delayMs)
-    this.startTimer.unref()
+    const giveUpAt = Date.now() + BACKGROUND_DISCOVERY_MAX_WAIT_MS
+    const wait = (ms: number) => {
+      this.startTimer = setTimeout(() => (busy() && Date.now() < giveUpAt ? wait(BACKGROUND_DISCOVERY_RECHECK_MS) : this.start()), ms)
+      this.startTimer.unref()
+    }
+    wait(delayMs)
   }
 
   resolve(): Promise<ElanDiscovery> {
