@@ -175,6 +175,26 @@ export class EditorGroup implements Disposable {
     return doc
   }
 
+  /**
+   * Opens files as tabs at the end of `pane`, in this order, asking the core for all of them at once and showing none
+   * (the caller activates one): restoring a session draws one file, not each in turn after its own round trip. A file
+   * that cannot be opened is left out, and `failed` hears why.
+   */
+  async openTabs(paths: readonly string[], pane: EditorPane, failed: (path: string, err: unknown) => void): Promise<void> {
+    const docs = await Promise.all(
+      paths.map(async (path) => {
+        try {
+          return this.findByPath(path) ?? (await this.load(path))
+        } catch (err) {
+          failed(path, err)
+          return undefined
+        }
+      }),
+    )
+    for (const doc of docs) if (doc) pane.append(doc)
+    this.documentsChanged.fire()
+  }
+
   private load(path: string): Promise<OpenDocument> {
     const pending = this.opening.get(path)
     if (pending) return pending

@@ -74,6 +74,11 @@ export class EditorPane implements Disposable {
     this.tabList.splice(at, 0, doc)
   }
 
+  /** Adds a tab at the end, wherever the shown one is. */
+  append(doc: OpenDocument): void {
+    if (!this.has(doc)) this.tabList.push(doc)
+  }
+
   /** Shows one of its tabs in the editor, keeping the view state of the one it leaves. */
   show(doc: OpenDocument): void {
     this.add(doc)

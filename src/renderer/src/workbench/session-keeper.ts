@@ -39,7 +39,7 @@ export class SessionKeeper implements Disposable {
     const paths = [...new Set(firstGroup)]
     if (paths.length === 0 && fallback && !right) paths.push(fallback)
     const first = this.group.panes()[0]
-    for (const path of paths) await this.reopen(path, session, first)
+    await this.group.openTabs(paths, first, (path, err) => this.failedToReopen(path, err, session))
     if (right) {
       const second = await this.reopenSplit(right, new Set(paths), first, session)
       this.showActive(first, left)
@@ -58,9 +58,13 @@ export class SessionKeeper implements Disposable {
   /** Opens a tab in `pane`; a file that cannot be opened any more is skipped (with a notice if it had unsaved changes). */
   private reopen(path: string, session: WorkspaceSession | undefined, pane: EditorPane): Promise<OpenDocument | undefined> {
     return this.group.open(path, { preserveFocus: true, pane }).catch((err) => {
-      if (session?.unsaved.includes(path)) this.notifications.error(`Could not reopen ${path} with its unsaved changes`, err)
+      this.failedToReopen(path, err, session)
       return undefined
     })
+  }
+
+  private failedToReopen(path: string, err: unknown, session: WorkspaceSession | undefined): void {
+    if (session?.unsaved.includes(path)) this.notifications.error(`Could not reopen ${path} with its unsaved changes`, err)
   }
 
   /** Splits the editor again with the right group's tabs; its first tab leaves the left group unless it was there too. */
