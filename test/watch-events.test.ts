@@ -34,7 +34,10 @@ for (const transport of ['sse', 'ws'] as const) {
       h.core.hub.publish('files', { kind: 'created', path: `/cli/${n++}`, root: '/cli' })
       const printed = out.stdout.split('\n').filter(Boolean)
       return printed.length >= 2 ? printed : undefined
-    }, 'two printed events')
+    }, 'two printed events').catch((err) => {
+      // What the client said (reconnecting, refused, crashed) is the only clue when it printed nothing.
+      throw new Error(`${(err as Error).message}; the client's exit code: ${out.code}, stdout: ${JSON.stringify(out.stdout.slice(-500))}, stderr: ${JSON.stringify(out.stderr.slice(-2000))}`)
+    })
     for (const line of lines) {
       const ev = JSON.parse(line)
       assert.equal(ev.channel, 'files')
