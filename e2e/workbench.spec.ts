@@ -208,3 +208,22 @@ test('quitting with unsaved edits and starting again brings back the tabs and th
   await expect(page.locator('.lx-tab-active')).not.toHaveClass(/lx-tab-dirty/)
   await expect(page.locator('[data-notice="restored"]')).toHaveCount(0)
 })
+
+test.describe('a session whose first tab is slow to open', () => {
+  // 3 MB of text: the core answers its doc.open after the small files', so the order the answers arrive in differs from the tabs'.
+  const BIG = Array.from({ length: 60_000 }, (_, i) => `line ${i} of a long log that takes the core a while to send`).join('\n')
+  test.use({ workspaceFiles: { 'lean-toolchain': 'leanprover/lean4:v4.20.0\n', 'lakefile.toml': 'name = "demo"\n', 'Main.lean': 'theorem one : 1 = 1 := by\n  rfl\n', 'build.log': BIG } })
+
+  test('remembered tabs come back in their order, relaunch after relaunch', async ({ app }) => {
+    const { page } = app
+    await ready(app)
+    await openFromExplorer(page, 'build.log')
+    await openFromExplorer(page, 'Main.lean')
+    await openFromExplorer(page, 'lakefile.toml')
+    for (let launch = 0; launch < 2; launch++) {
+      await app.relaunch()
+      await expect(page.locator('.lx-tab .lx-tab-label')).toHaveText(['build.log', 'Main.lean', 'lakefile.toml'])
+      await expect(page.locator('.lx-tab-active .lx-tab-label')).toHaveText('lakefile.toml')
+    }
+  })
+})

@@ -191,7 +191,10 @@ export class EditorGroup implements Disposable {
         }
       }),
     )
-    for (const doc of docs) if (doc) pane.append(doc)
+    const opened = docs.filter((doc): doc is OpenDocument => doc !== undefined)
+    // The core answers in any order; the documents are listed in the order asked for, since the session remembers them so.
+    this.docs = [...this.docs.filter((doc) => !opened.includes(doc)), ...opened]
+    for (const doc of opened) pane.append(doc)
     this.documentsChanged.fire()
   }
 
