@@ -3,6 +3,7 @@
 // Opening goes through `doc.open`; closing a dirty document's last tab asks the workbench first.
 import { sameFileUri } from '../../../shared/uri-key'
 import type { Range } from '../../../shared/lsp'
+import type { OpenedDocument } from '../../../shared/api'
 import type { Backend, Disposable } from '../backend/backend'
 import type { DiagnosticsStore } from '../workbench/diagnostics-store'
 import { DisposableStore, Emitter } from '../workbench/disposables'
@@ -35,6 +36,8 @@ export class EditorGroup implements Disposable {
   private focused: EditorPane
   private appearance: EditorAppearance
   private readonly opening = new Map<string, Promise<OpenDocument>>()
+  /** Answers to doc.open asked for before the group existed (the early start), by path, until a load claims them. */
+  private readonly openedAhead = new Map<string, Promise<OpenedDocument>>()
   private readonly disposables = new DisposableStore()
   private readonly perDocument = new Map<OpenDocument, Disposable[]>()
   private readonly perPane = new Map<EditorPane, DisposableStore>()
@@ -181,6 +184,12 @@ export class EditorGroup implements Disposable {
    * that cannot be opened is left out, and `failed` hears why.
    */
   async openTabs(paths: readonly string[], pane: EditorPane, failed: (path: string, err: unknown) => void): Promise<void> {
+    this.addTabs(await this.openAll(paths, failed), pane)
+  }
+
+  /** Opens files without showing them or adding them to a group; resolves in the order asked for, without the failed. */
+  async openAll(paths: readonly string[], failed: (path: string, err: unknown) => void): Promise<OpenDocument[]> {
+    const known = new Set(this.docs)
     const docs = await Promise.all(
       paths.map(async (path) => {
         try {
@@ -191,18 +200,40 @@ export class EditorGroup implements Disposable {
         }
       }),
     )
-    const opened = docs.filter((doc): doc is OpenDocument => doc !== undefined)
-    // The core answers in any order; the documents are listed in the order asked for, since the session remembers them so.
-    this.docs = [...this.docs.filter((doc) => !opened.includes(doc)), ...opened]
-    for (const doc of opened) pane.append(doc)
+    const opened = [...new Set(docs.filter((doc): doc is OpenDocument => doc !== undefined))]
+    // The core answers in any order; new documents are listed in the order asked for, as the session remembers them.
+    const fresh = opened.filter((doc) => !known.has(doc))
+    this.docs = [...this.docs.filter((doc) => !fresh.includes(doc)), ...fresh]
+    return opened
+  }
+
+  /** Appends tabs to `pane` without showing them. */
+  addTabs(docs: readonly OpenDocument[], pane: EditorPane): void {
+    for (const doc of docs) pane.append(doc)
     this.documentsChanged.fire()
+  }
+
+  /** Answers the early start got for these paths: the next load of each takes its answer instead of asking again. */
+  adoptOpenedAhead(answers: ReadonlyMap<string, Promise<OpenedDocument>>): void {
+    for (const [path, answer] of answers) this.openedAhead.set(path, answer)
+  }
+
+  /** Closes in the core whatever was opened ahead and never became a tab (the start has shown what it shows). */
+  releaseOpenedAhead(): void {
+    for (const answer of this.openedAhead.values()) {
+      void answer
+        .then((opened) => (this.findByUri(opened.uri) ? undefined : this.backend.call('doc.close', { uri: opened.uri })))
+        .catch(() => undefined)
+    }
+    this.openedAhead.clear()
   }
 
   private load(path: string): Promise<OpenDocument> {
     const pending = this.opening.get(path)
     if (pending) return pending
-    const promise = this.backend
-      .call('doc.open', { path })
+    const ahead = this.openedAhead.get(path)
+    this.openedAhead.delete(path)
+    const promise = (ahead ?? this.backend.call('doc.open', { path }))
       .then((opened) => {
         const existing = this.findByUri(opened.uri)
         if (existing) return existing

@@ -1,6 +1,7 @@
 // Save, revert, close and conflict resolution for open documents, with failures reported to the user.
-import type { EditorGroup } from '../editor/editor-group'
+import type { CloseDecision, EditorGroup } from '../editor/editor-group'
 import type { OpenDocument } from '../editor/open-document'
+import type { Dialogs } from './dialogs'
 import type { Notifications } from './notifications'
 
 export class DocumentActions {
@@ -65,4 +66,18 @@ export class DocumentActions {
     const next = docs[(docs.indexOf(active) + delta + docs.length) % docs.length]
     this.group.activate(next)
   }
+}
+
+/** Asks what to do with a dirty document being closed; Escape cancels. */
+export function confirmClose(dialogs: Dialogs, doc: OpenDocument): Promise<CloseDecision> {
+  return dialogs.choose<CloseDecision>(
+    'Unsaved changes',
+    `Do you want to save the changes you made to ${doc.name}? Your changes will be lost if you don't save them.`,
+    [
+      { id: 'save', label: 'Save', primary: true },
+      { id: 'discard', label: "Don't Save" },
+      { id: 'cancel', label: 'Cancel' },
+    ],
+    'cancel',
+  )
 }

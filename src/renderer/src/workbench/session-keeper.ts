@@ -5,8 +5,8 @@ import type { EditorGroupSession, WorkspaceSession } from '../../../shared/api'
 import type { Backend } from '../backend/backend'
 import type { EditorGroup } from '../editor/editor-group'
 import type { EditorPane } from '../editor/editor-pane'
-import type { OpenDocument } from '../editor/open-document'
 import { DisposableStore, type Disposable } from './disposables'
+import { sessionTabs } from './session-files'
 import type { Notifications } from './notifications'
 
 export class SessionKeeper implements Disposable {
@@ -32,12 +32,8 @@ export class SessionKeeper implements Disposable {
       this.notifications.error('Could not read the last session', err)
       return undefined
     })
-    const [left, right] = session?.groups ?? []
-    // Without a split, the first group gets every tab; with one, it gets its own and the backed-up files no group had.
-    const inGroups = new Set(right ? [...left.openFiles, ...right.openFiles] : [])
-    const firstGroup = right ? [...left.openFiles, ...(session?.unsaved ?? []).filter((p) => !inGroups.has(p))] : [...(session?.openFiles ?? []), ...(session?.unsaved ?? [])]
-    const paths = [...new Set(firstGroup)]
-    if (paths.length === 0 && fallback && !right) paths.push(fallback)
+    const [left] = session?.groups ?? []
+    const { first: paths, right } = sessionTabs(session, fallback)
     const first = this.group.panes()[0]
     await this.group.openTabs(paths, first, (path, err) => this.failedToReopen(path, err, session))
     if (right) {
@@ -55,31 +51,20 @@ export class SessionKeeper implements Disposable {
     this.remember()
   }
 
-  /** Opens a tab in `pane`; a file that cannot be opened any more is skipped (with a notice if it had unsaved changes). */
-  private reopen(path: string, session: WorkspaceSession | undefined, pane: EditorPane): Promise<OpenDocument | undefined> {
-    return this.group.open(path, { preserveFocus: true, pane }).catch((err) => {
-      this.failedToReopen(path, err, session)
-      return undefined
-    })
-  }
-
   private failedToReopen(path: string, err: unknown, session: WorkspaceSession | undefined): void {
     if (session?.unsaved.includes(path)) this.notifications.error(`Could not reopen ${path} with its unsaved changes`, err)
   }
 
-  /** Splits the editor again with the right group's tabs; its first tab leaves the left group unless it was there too. */
+  /**
+   * Splits the editor again with the right group's tabs, all asked for at once and none drawn until its active one
+   * is; its first tab leaves the left group unless it was there too.
+   */
   private async reopenSplit(right: EditorGroupSession, inFirst: Set<string>, first: EditorPane, session: WorkspaceSession | undefined): Promise<EditorPane | undefined> {
-    let second: EditorPane | undefined
-    for (const path of right.openFiles) {
-      if (second) {
-        await this.reopen(path, session, second)
-        continue
-      }
-      const doc = await this.reopen(path, session, first)
-      if (!doc) continue
-      this.group.split(doc, first, !inFirst.has(path))
-      second = this.group.panes().find((pane) => pane !== first)
-    }
+    const [head, ...rest] = await this.group.openAll(right.openFiles, (path, err) => this.failedToReopen(path, err, session))
+    if (!head) return undefined
+    this.group.split(head, first, !inFirst.has(head.path))
+    const second = this.group.panes().find((pane) => pane !== first)
+    if (second) this.group.addTabs(rest, second)
     return second
   }
 

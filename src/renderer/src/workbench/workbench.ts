@@ -4,7 +4,8 @@ import type { AppInfo, FileTarget, WorkspaceSession, WorkspaceState } from '../.
 import type { FileEvent } from '../../../shared/channels'
 import type { Range } from '../../../shared/lsp'
 import type { Backend, ConnectionState } from '../backend/backend'
-import { EditorGroup, type CloseDecision } from '../editor/editor-group'
+import { HeldSubscription } from '../backend/held-subscription'
+import { EditorGroup } from '../editor/editor-group'
 import { registerLeanLanguage } from '../editor/lean-language'
 import type { OpenDocument } from '../editor/open-document'
 import { registerRestartFileQuickFix } from '../editor/restart-file-action'
@@ -24,7 +25,7 @@ import { CommandRegistry } from './commands'
 import { Dialogs } from './dialogs'
 import { DiagnosticsStore } from './diagnostics-store'
 import { DisposableStore, Emitter, type Disposable } from './disposables'
-import { DocumentActions } from './document-actions'
+import { confirmClose, DocumentActions } from './document-actions'
 import { DocumentNotices } from './document-notices'
 import { Explorer } from './explorer'
 import { fileUriToPath } from './file-uri'
@@ -49,6 +50,7 @@ import { isUnder } from './server-states'
 import { createPanelTabs, installFor, TasksFeature, type PanelTabs } from './features/tasks'
 import { installNavigationViews } from './features/references'
 import { warmSquiggleImages } from '../editor/squiggle-warmup'
+import { scratchFallback } from './session-files'
 
 export class Workbench implements Disposable {
   private readonly disposables = new DisposableStore()
@@ -78,6 +80,8 @@ export class Workbench implements Disposable {
     private readonly info: AppInfo,
     private readonly settings: SettingsService,
     statusBar: StatusBar,
+    /** The `files` channel, when the early start subscribed before reading the first documents. */
+    fileEvents: HeldSubscription<FileEvent> = new HeldSubscription((listener) => backend.subscribe('files', {}, listener)),
   ) {
     const isMac = isMacPlatform()
     const d = this.disposables
@@ -90,7 +94,7 @@ export class Workbench implements Disposable {
       new EditorGroup(
         { element: layout.firstEditorGroup, tabs: layout.tabs, editor: layout.editor },
         () => layout.addEditorGroup(),
-        backend, this.diagnostics, settings.appearance(), (doc) => this.confirmClose(doc),
+        backend, this.diagnostics, settings.appearance(), (doc) => confirmClose(this.dialogs, doc),
       ),
     )
     const features = d.add(registerLeanFeatures(backend))
@@ -250,7 +254,7 @@ export class Workbench implements Disposable {
     }
 
     d.add(backend.subscribe('server', {}, (ev) => this.states.update(ev)))
-    d.add(backend.subscribe('files', {}, (ev) => this.onFileEvent(ev)))
+    d.add(fileEvents.attach((ev) => this.onFileEvent(ev)))
     d.add(settings.onDidChange(() => this.applyAppearance()))
     d.add(this.group.onDidChangeActive(() => this.onActiveChanged()))
     d.add(backend.onConnectionState((state) => this.onConnectionState(state)))
@@ -269,7 +273,7 @@ export class Workbench implements Disposable {
     else void this.explorer.setRoots(this.info.roots, this.folders.explorerHint())
     try {
       if (!root) return
-      await this.session.restore(this.info.scratch ? `${root.replace(/[\\/]+$/, '')}/Main.lean` : undefined, lastSession)
+      await this.session.restore(scratchFallback(this.info), lastSession)
       if (this.info.launchFiles?.length) await this.openFiles(this.info.launchFiles)
     } finally {
       // After the first files are drawn and the page is idle: the frame's start (its own renderer process) would
@@ -306,7 +310,7 @@ export class Workbench implements Disposable {
     this.states.retain(inside)
     document.title = `${state.roots.map((r) => r.split(/[\\/]/).filter(Boolean).pop()).join(', ')} — Lectern`
     await this.explorer.setRoots(state.roots, this.folders.explorerHint())
-    await this.session.restore(state.scratch ? `${state.roots[0].replace(/[\\/]+$/, '')}/Main.lean` : undefined)
+    await this.session.restore(scratchFallback(state))
   }
 
   private startInfoview(): void {
@@ -373,19 +377,6 @@ export class Workbench implements Disposable {
 
   runCommand(id: string): void {
     this.commands.run(id, (err, command) => this.notifications.error(`${command.title} failed`, err))
-  }
-
-  private async confirmClose(doc: OpenDocument): Promise<CloseDecision> {
-    return this.dialogs.choose<CloseDecision>(
-      'Unsaved changes',
-      `Do you want to save the changes you made to ${doc.name}? Your changes will be lost if you don't save them.`,
-      [
-        { id: 'save', label: 'Save', primary: true },
-        { id: 'discard', label: "Don't Save" },
-        { id: 'cancel', label: 'Cancel' },
-      ],
-      'cancel',
-    )
   }
 
   toggleProblems(): void {
