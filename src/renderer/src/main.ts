@@ -47,7 +47,7 @@ async function main(): Promise<void> {
     toggleInfoview: () => workbench?.toggleInfoview(),
   })
 
-  const { backend, info: infoCall, settings: firstSettings, session: lastSession, fileEvents, openedAhead } = await firstAnswers
+  const { backend, info: infoCall, settings: firstSettings, session: lastSession } = await firstAnswers
   const settings = new SettingsService(backend, window)
   // Settings shape the first paint (theme, font) but must not hold it up: late settings apply when they arrive.
   const settingsLoaded = settings.load(firstSettings).catch((err) => console.warn('Settings could not be read; using defaults', err))
@@ -56,7 +56,7 @@ async function main(): Promise<void> {
   const folder = info.roots[0]?.split(/[\\/]/).filter(Boolean).pop()
   document.title = folder ? `${folder} — Lectern` : 'Lectern'
 
-  workbench = new Workbench(layout, backend, info, settings, statusBar, fileEvents)
+  workbench = new Workbench(layout, backend, info, settings, statusBar)
   showShortcuts(layout.emptyEditor, isMacPlatform())
   const group = workbench.group
   window.__lectern = {
@@ -83,10 +83,7 @@ async function main(): Promise<void> {
     layout.dispose()
     backend.dispose()
   })
-  workbench.group.adoptOpenedAhead(await openedAhead)
   await workbench.start(lastSession)
-  // Anything the early start opened that the start did not show is closed again.
-  workbench.group.releaseOpenedAhead()
   window.__lectern.ready = true
 }
 
