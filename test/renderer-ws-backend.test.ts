@@ -7,6 +7,7 @@ import { WsBackend } from '../src/renderer/src/backend/ws-backend'
 import type { ConnectionState } from '../src/renderer/src/backend/backend'
 import type { DiagnosticsEvent } from '../src/shared/channels'
 import { startCore, waitFor } from './helpers/core-harness'
+import { pathToUri } from '../src/main/util/uri'
 
 test('reconnects, re-subscribes with a replay, and delivers edits made while disconnected', async (t) => {
   ;(globalThis as { WebSocket?: unknown }).WebSocket ??= NodeWebSocket
@@ -42,4 +43,39 @@ test('reconnects, re-subscribes with a replay, and delivers edits made while dis
   assert.deepEqual(states.slice(0, 3), ['open', 'reconnecting', 'open'])
   const again = await backend.call('doc.open', { path: h.file('A.lean') })
   assert.equal(again.text, 'theorem a : 1 = 1 := by rfl\n')
+})
+
+test('a subscription made before the socket opens is made once: each event arrives once', async (t) => {
+  ;(globalThis as { WebSocket?: unknown }).WebSocket ??= NodeWebSocket
+  const h = await startCore({ files: { 'lean-toolchain': 'leanprover/lean4:v4.20.0\n', 'A.lean': 'theorem a : 1 = 1 := by sorry\n' }, bridge: true })
+  const bridge = h.bridge!
+  const backend = new WsBackend(`ws://127.0.0.1:${bridge.port}/ws?token=${bridge.token}`)
+  t.after(async () => {
+    backend.dispose()
+    await h.dispose()
+  })
+  const uri = pathToUri(h.file('A.lean'))
+  assert.equal(backend.connectionState, 'connecting')
+  const early: DiagnosticsEvent[] = []
+  const earlySub = backend.subscribe('diagnostics', { uri }, (d) => early.push(d))
+  const doc = await backend.call('doc.open', { path: h.file('A.lean') })
+  // The same subscription made once the socket is open receives each event once: the one made before must too.
+  const late: DiagnosticsEvent[] = []
+  backend.subscribe('diagnostics', { uri }, (d) => late.push(d))
+  await waitFor(() => late.some((d) => d.diagnostics.some((x) => x.message === "declaration uses 'sorry'")), 'the sorry warning')
+  const edited = await backend.call('doc.change', {
+    uri: doc.uri,
+    changes: [{ range: { start: { line: 0, character: 24 }, end: { line: 0, character: 29 } }, text: 'rfl' }],
+  })
+  const after = (list: DiagnosticsEvent[]) => list.filter((d) => d.version >= edited.version)
+  await waitFor(() => after(late).some((d) => d.diagnostics.every((x) => x.isSilent)), 'diagnostics of the edited text')
+  await new Promise((r) => setTimeout(r, 300))
+  assert.ok(after(late).length > 0)
+  assert.equal(after(early).length, after(late).length, 'the early subscription received each event as often as the late one')
+  // Disposed, it stops at once, and the core is asked to drop it.
+  earlySub.dispose()
+  const count = early.length
+  await backend.call('doc.change', { uri: doc.uri, changes: [{ range: { start: { line: 0, character: 24 }, end: { line: 0, character: 27 } }, text: 'sorry' }] })
+  await waitFor(() => late.at(-1)?.diagnostics.some((x) => x.message === "declaration uses 'sorry'") === true, 'the sorry warning again')
+  assert.equal(early.length, count)
 })

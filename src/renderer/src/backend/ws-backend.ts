@@ -47,7 +47,8 @@ export class WsBackend implements Backend {
   ): Disposable {
     const sub: LocalSubscription = { channel, filter, listener: listener as (p: unknown) => void, disposed: false }
     this.listeners.add(sub)
-    this.subscribeRemote(sub)
+    // Until the socket opens, `onopen` subscribes every listener; asking now too would subscribe it twice.
+    if (this.state === 'open') this.subscribeRemote(sub)
     return {
       dispose: () => {
         if (sub.disposed) return
