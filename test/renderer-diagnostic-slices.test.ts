@@ -4,6 +4,7 @@
 import { strict as assert } from 'node:assert'
 import { describe, it } from 'node:test'
 import { SlicedApplier, type Scheduler } from '../src/renderer/src/editor/diagnostic-slices'
+import { gutterWindow } from '../src/renderer/src/editor/gutter-window'
 import { NotificationOutbox, stateKey } from '../src/renderer/src/infoview/notification-outbox'
 import { DIAGNOSTICS, FILE_PROGRESS } from '../src/renderer/src/infoview/protocol'
 import type { DiagnosticsPart } from '../src/renderer/src/infoview/protocol'
@@ -200,5 +201,28 @@ describe('diagnostics and progress for the infoview frame', () => {
     assert.equal(stateKey(DIAGNOSTICS, { uri: 42 }), undefined)
     assert.equal(stateKey(FILE_PROGRESS, null), undefined)
     assert.notEqual(stateKey(DIAGNOSTICS, { uri: 'a' }), stateKey(FILE_PROGRESS, { textDocument: { uri: 'a' } }))
+  })
+})
+
+describe('the lines that get gutter icons', () => {
+  it('the visible lines and a margin each side, from the first line at most', () => {
+    assert.deepEqual(gutterWindow([{ start: 1000, end: 1040 }], undefined, 200), { start: 800, end: 1240 })
+    assert.deepEqual(gutterWindow([{ start: 50, end: 90 }], undefined, 200), { start: 1, end: 290 })
+    assert.equal(gutterWindow([], { start: 1, end: 290 }, 200), undefined)
+  })
+
+  it('kept while scrolling stays half a margin inside it, moved before the edge is reached', () => {
+    const current = { start: 800, end: 1240 }
+    assert.equal(gutterWindow([{ start: 1090, end: 1130 }], current, 200), current)
+    assert.equal(gutterWindow([{ start: 900, end: 940 }], current, 200), current)
+    assert.deepEqual(gutterWindow([{ start: 1101, end: 1141 }], current, 200), { start: 901, end: 1341 })
+    assert.deepEqual(gutterWindow([{ start: 899, end: 939 }], current, 200), { start: 699, end: 1139 })
+    // At the top of the file the window is never left upwards.
+    const top = { start: 1, end: 240 }
+    assert.equal(gutterWindow([{ start: 1, end: 40 }], top, 200), top)
+  })
+
+  it('two editors on the same file: one window over both', () => {
+    assert.deepEqual(gutterWindow([{ start: 300, end: 340 }, { start: 700, end: 740 }], undefined, 200), { start: 100, end: 940 })
   })
 })

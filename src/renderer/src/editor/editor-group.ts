@@ -9,6 +9,7 @@ import { DisposableStore, Emitter } from '../workbench/disposables'
 import { monaco } from './monaco'
 import { type EditorAppearance, EditorPane, type EditorPaneElements } from './editor-pane'
 import { OpenDocument } from './open-document'
+import { trackVisibleLines } from './gutter-icons'
 import { toMonacoRange } from './position'
 import { monacoThemeOf } from '../workbench/features/theme/color-theme'
 
@@ -114,6 +115,7 @@ export class EditorGroup implements Disposable {
     this.groups.push(pane)
     this.perPane.set(pane, store)
     store.add(pane.editor.onDidFocusEditorWidget(() => this.focus(pane)))
+    store.add(trackVisibleLines(pane.editor, (model) => this.docs.find((doc) => doc.model === model)?.gutter))
     for (const [hook, made] of this.editorHooks) this.runHook(pane, hook, made)
     return pane
   }

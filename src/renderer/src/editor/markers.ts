@@ -1,6 +1,6 @@
 // Diagnostics of one model → Monaco markers (squiggles, overview ruler, hover) plus gutter icons, which Monaco's
-// markers do not draw. Model decorations (not editor-bound) so they survive switching tabs. Long lists are applied
-// in slices (diagnostic-slices.ts), each slice under its own marker owner with its own gutter decorations.
+// markers do not draw (gutter-icons.ts: model decorations around the lines the editors show). Long lists of markers
+// are applied in slices (diagnostic-slices.ts), each slice under its own marker owner.
 import type { LeanDiagnostic } from '../../../shared/lsp'
 import type { Disposable } from '../backend/backend'
 import { gutterLines, severityOf, type GutterLine, visibleDiagnostics } from '../workbench/diagnostics-store'
@@ -8,6 +8,7 @@ import { SlicedApplier, timeoutScheduler } from './diagnostic-slices'
 import { relatedLocations } from '../features/convert'
 import { resourceForLeanUri } from '../features/targets'
 import { monaco } from './monaco'
+import { GutterIcons } from './gutter-icons'
 
 export const MARKER_OWNER = 'lean4'
 const MAX_HOVER_CHARS = 4000
@@ -88,19 +89,15 @@ export function sliceOwner(i: number): string {
 }
 
 export class ModelDiagnostics implements Disposable {
-  /** Gutter decoration ids per slice. */
-  private readonly glyphIds: string[][] = []
-  private readonly slices = new SlicedApplier<LeanDiagnostic, GutterLine>(
+  /** The gutter icons of the lines the editors show (gutter-icons.ts); the editor group reports those lines. */
+  readonly gutter: GutterIcons
+  private readonly slices = new SlicedApplier<LeanDiagnostic, never>(
     {
-      set: (i, markers, glyphs) => {
-        if (this.model.isDisposed()) return
-        monaco.editor.setModelMarkers(this.model, sliceOwner(i), markers.map(toMarker))
-        this.glyphIds[i] = this.model.deltaDecorations(this.glyphIds[i] ?? [], glyphs.map((g) => this.glyphDecoration(g)))
+      set: (i, markers) => {
+        if (!this.model.isDisposed()) monaco.editor.setModelMarkers(this.model, sliceOwner(i), markers.map(toMarker))
       },
       clear: (i) => {
-        if (this.model.isDisposed()) return
-        monaco.editor.setModelMarkers(this.model, sliceOwner(i), [])
-        this.glyphIds[i] = this.model.deltaDecorations(this.glyphIds[i] ?? [], [])
+        if (!this.model.isDisposed()) monaco.editor.setModelMarkers(this.model, sliceOwner(i), [])
       },
     },
     SLICE,
@@ -108,16 +105,18 @@ export class ModelDiagnostics implements Disposable {
     SLICE_BUDGET_MS,
   )
 
-  constructor(private readonly model: monaco.editor.ITextModel) {}
+  constructor(private readonly model: monaco.editor.ITextModel) {
+    this.gutter = new GutterIcons(model, (g, lineNumber) => this.glyphDecoration(g, lineNumber))
+  }
 
   update(diagnostics: readonly LeanDiagnostic[]): void {
     if (this.model.isDisposed()) return
     const visible = visibleDiagnostics(diagnostics)
-    this.slices.update(visible, gutterLines(visible))
+    this.slices.update(visible, [])
+    this.gutter.setLines(gutterLines(visible))
   }
 
-  private glyphDecoration(g: GutterLine): monaco.editor.IModelDeltaDecoration {
-    const lineNumber = Math.min(g.line + 1, this.model.getLineCount())
+  private glyphDecoration(g: GutterLine, lineNumber: number): monaco.editor.IModelDeltaDecoration {
     return {
       range: new monaco.Range(lineNumber, 1, lineNumber, 1),
       options: {
@@ -130,9 +129,8 @@ export class ModelDiagnostics implements Disposable {
 
   dispose(): void {
     const inUse = this.slices.dispose()
+    this.gutter.dispose()
     if (this.model.isDisposed()) return
     for (let k = 0; k < Math.max(1, inUse); k++) monaco.editor.setModelMarkers(this.model, sliceOwner(k), [])
-    for (const ids of this.glyphIds) this.model.deltaDecorations(ids, [])
-    this.glyphIds.length = 0
   }
 }

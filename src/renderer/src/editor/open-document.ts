@@ -10,6 +10,7 @@ import { bindModelToUri } from './document-uris'
 import { DocumentSync } from './document-sync'
 import { LEAN_LANGUAGE_ID } from './lean-language'
 import { ModelDiagnostics } from './markers'
+import type { GutterIcons } from './gutter-icons'
 import { monaco } from './monaco'
 import { ModelProgress } from './progress-gutter'
 
@@ -94,6 +95,11 @@ export class OpenDocument implements Disposable {
     )
     this.disposables.add({ dispose: () => diagnostics.delete(uri) })
     this.disposables.add(this.processingChanged)
+  }
+
+  /** Its gutter icons, drawn for the lines the editors report they show. */
+  get gutter(): GutterIcons {
+    return this.diagnosticsView.gutter
   }
 
   get isProcessing(): boolean {
