@@ -1,7 +1,7 @@
 // The renderer's WebSocket backend against the real bridge: after the connection drops it reconnects,
 // re-subscribes (the core replays the current state), and sends the calls made while it was away.
 import assert from 'node:assert/strict'
-import { test } from 'node:test'
+import { test, type TestContext } from 'node:test'
 import { WebSocket as NodeWebSocket } from 'ws'
 import { WsBackend } from '../src/renderer/src/backend/ws-backend'
 import type { ConnectionState } from '../src/renderer/src/backend/backend'
@@ -9,7 +9,8 @@ import type { DiagnosticsEvent } from '../src/shared/channels'
 import { startCore, waitFor } from './helpers/core-harness'
 import { pathToUri } from '../src/main/util/uri'
 
-test('reconnects, re-subscribes with a replay, and delivers edits made while disconnected', async (t) => {
+/** A core with its bridge, a file with a `sorry`, and a WsBackend connecting to it; both disposed after the test. */
+async function coreWithBackend(t: TestContext) {
   ;(globalThis as { WebSocket?: unknown }).WebSocket ??= NodeWebSocket
   const h = await startCore({ files: { 'lean-toolchain': 'leanprover/lean4:v4.20.0\n', 'A.lean': 'theorem a : 1 = 1 := by sorry\n' }, bridge: true })
   const bridge = h.bridge!
@@ -18,6 +19,11 @@ test('reconnects, re-subscribes with a replay, and delivers edits made while dis
     backend.dispose()
     await h.dispose()
   })
+  return { h, bridge, backend }
+}
+
+test('reconnects, re-subscribes with a replay, and delivers edits made while disconnected', async (t) => {
+  const { h, bridge, backend } = await coreWithBackend(t)
   const states: ConnectionState[] = []
   backend.onConnectionState((s) => states.push(s))
   const doc = await backend.call('doc.open', { path: h.file('A.lean') })
@@ -46,14 +52,7 @@ test('reconnects, re-subscribes with a replay, and delivers edits made while dis
 })
 
 test('a subscription made before the socket opens is made once: each event arrives once', async (t) => {
-  ;(globalThis as { WebSocket?: unknown }).WebSocket ??= NodeWebSocket
-  const h = await startCore({ files: { 'lean-toolchain': 'leanprover/lean4:v4.20.0\n', 'A.lean': 'theorem a : 1 = 1 := by sorry\n' }, bridge: true })
-  const bridge = h.bridge!
-  const backend = new WsBackend(`ws://127.0.0.1:${bridge.port}/ws?token=${bridge.token}`)
-  t.after(async () => {
-    backend.dispose()
-    await h.dispose()
-  })
+  const { h, backend } = await coreWithBackend(t)
   const uri = pathToUri(h.file('A.lean'))
   assert.equal(backend.connectionState, 'connecting')
   const early: DiagnosticsEvent[] = []
