@@ -10,7 +10,7 @@ import { test as base, expect, type FrameLocator, type Page } from '@playwright/
 
 declare global {
   interface Window {
-    /** The renderer's read-only test probe (src/renderer/src/main.ts). */
+    /** The renderer's read-only test probe (src/renderer/src/workbench-main.ts). */
     __lectern?: { modelText(path: string): string | undefined; ready: boolean }
   }
 }

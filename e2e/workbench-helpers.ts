@@ -5,7 +5,7 @@ import { expect, type LecternApp } from './fixtures'
 
 declare global {
   interface Window {
-    /** The renderer's read-only test probe (src/renderer/src/main.ts). */
+    /** The renderer's read-only test probe (src/renderer/src/workbench-main.ts). */
     __lectern?: { modelText(path: string): string | undefined; ready: boolean }
   }
 }

@@ -1,8 +1,10 @@
-// Which tabs a start opens: the session's groups, the backed-up files, the scratch project's Main.lean.
+// Which files a start opens (the session's groups, the scratch project's Main.lean, the launch files), and the
+// subscription the early start holds for the workbench until it attaches.
 import { describe, it } from 'node:test'
 import assert from 'node:assert/strict'
 import type { WorkspaceSession } from '../src/shared/api'
-import { scratchFallback, sessionTabs } from '../src/renderer/src/workbench/session-files'
+import { scratchFallback, sessionTabs, startFiles } from '../src/renderer/src/workbench/session-files'
+import { HeldSubscription } from '../src/renderer/src/backend/held-subscription'
 
 const session = (s: Partial<WorkspaceSession>): WorkspaceSession => ({ openFiles: [], unsaved: [], ...s })
 
@@ -28,5 +30,34 @@ describe('the tabs a session comes back with', () => {
     assert.equal(scratchFallback({ roots: ['/home/u/.lectern/scratch/'], scratch: true }), '/home/u/.lectern/scratch/Main.lean')
     assert.equal(scratchFallback({ roots: ['/home/u/proj'], scratch: false }), undefined)
     assert.equal(scratchFallback({ roots: [], scratch: true }), undefined)
+  })
+
+  it('a start opens both groups and the launch files, each once; with no folder, nothing', () => {
+    const s = session({ groups: [{ openFiles: ['/p/L.lean'] }, { openFiles: ['/p/R.lean'] }], unsaved: [] })
+    const launchFiles = [{ path: '/p/R.lean', line: 3 }, { path: '/p/New.lean' }]
+    assert.deepEqual(startFiles({ roots: ['/p'], scratch: false, launchFiles }, s), ['/p/L.lean', '/p/R.lean', '/p/New.lean'])
+    assert.deepEqual(startFiles({ roots: [], scratch: false, launchFiles }, s), [])
+  })
+})
+
+describe('a subscription held until its listener attaches', () => {
+  it('delivers what waited in order, then live events; disposing unsubscribes', () => {
+    let emit: (n: number) => void = () => undefined
+    let unsubscribed = false
+    const held = new HeldSubscription<number>((listener) => {
+      emit = listener
+      return { dispose: () => (unsubscribed = true) }
+    })
+    emit(1)
+    emit(2)
+    const seen: number[] = []
+    const attached = held.attach((n) => seen.push(n))
+    emit(3)
+    assert.deepEqual(seen, [1, 2, 3])
+    assert.throws(() => held.attach(() => undefined), /already has its listener/)
+    attached.dispose()
+    assert.equal(unsubscribed, true)
+    emit(4)
+    assert.deepEqual(seen, [1, 2, 3])
   })
 })

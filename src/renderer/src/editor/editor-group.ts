@@ -3,6 +3,7 @@
 // Opening goes through `doc.open`; closing a dirty document's last tab asks the workbench first.
 import { sameFileUri } from '../../../shared/uri-key'
 import type { Range } from '../../../shared/lsp'
+import type { OpenedDocument } from '../../../shared/api'
 import type { Backend, Disposable } from '../backend/backend'
 import type { DiagnosticsStore } from '../workbench/diagnostics-store'
 import { DisposableStore, Emitter } from '../workbench/disposables'
@@ -36,6 +37,8 @@ export class EditorGroup implements Disposable {
   private focused: EditorPane
   private appearance: EditorAppearance
   private readonly opening = new Map<string, Promise<OpenDocument>>()
+  /** Answers to doc.open asked for before the group existed (the early start), by path, until a load claims them. */
+  private readonly openedAhead = new Map<string, Promise<OpenedDocument>>()
   private readonly disposables = new DisposableStore()
   private readonly perDocument = new Map<OpenDocument, Disposable[]>()
   private readonly perPane = new Map<EditorPane, DisposableStore>()
@@ -212,11 +215,27 @@ export class EditorGroup implements Disposable {
     this.documentsChanged.fire()
   }
 
+  /** Answers the early start got for these paths: the next load of each takes its answer instead of asking again. */
+  adoptOpenedAhead(answers: ReadonlyMap<string, Promise<OpenedDocument>>): void {
+    for (const [path, answer] of answers) this.openedAhead.set(path, answer)
+  }
+
+  /** Closes in the core whatever was opened ahead and never became a tab (the start has shown what it shows). */
+  releaseOpenedAhead(): void {
+    for (const answer of this.openedAhead.values()) {
+      void answer
+        .then((opened) => (this.findByUri(opened.uri) ? undefined : this.backend.call('doc.close', { uri: opened.uri })))
+        .catch(() => undefined)
+    }
+    this.openedAhead.clear()
+  }
+
   private load(path: string): Promise<OpenDocument> {
     const pending = this.opening.get(path)
     if (pending) return pending
-    const promise = this.backend
-      .call('doc.open', { path })
+    const ahead = this.openedAhead.get(path)
+    this.openedAhead.delete(path)
+    const promise = (ahead ?? this.backend.call('doc.open', { path }))
       .then((opened) => {
         const existing = this.findByUri(opened.uri)
         if (existing) return existing

@@ -1,4 +1,5 @@
-// Which tabs a start opens, worked out from the core's answers alone (pure, so it is tested without Monaco).
+// Which files a start opens, worked out from the core's first answers alone (no Monaco here): the session keeper
+// restores these groups, and the early start asks the core for the same files while the workbench is still being built.
 import type { AppInfo, EditorGroupSession, WorkspaceSession } from '../../../shared/api'
 
 export interface SessionTabs {
@@ -30,4 +31,11 @@ export function sessionTabs(session: WorkspaceSession | undefined, fallback: str
 export function scratchFallback(info: Pick<AppInfo, 'roots' | 'scratch'>): string | undefined {
   const root = info.roots[0]
   return info.scratch && root ? `${root.replace(/[\\/]+$/, '')}/Main.lean` : undefined
+}
+
+/** Every file a start shows: the session's groups, then the files named on the command line. */
+export function startFiles(info: Pick<AppInfo, 'roots' | 'scratch' | 'launchFiles'>, session: WorkspaceSession | undefined): string[] {
+  if (!info.roots[0]) return []
+  const { first, right } = sessionTabs(session, scratchFallback(info))
+  return [...new Set([...first, ...(right?.openFiles ?? []), ...(info.launchFiles ?? []).map((file) => file.path)])]
 }

@@ -4,6 +4,7 @@ import type { AppInfo, FileTarget, WorkspaceSession, WorkspaceState } from '../.
 import type { FileEvent } from '../../../shared/channels'
 import type { Range } from '../../../shared/lsp'
 import type { Backend, ConnectionState } from '../backend/backend'
+import { HeldSubscription } from '../backend/held-subscription'
 import { EditorGroup } from '../editor/editor-group'
 import { registerLeanLanguage } from '../editor/lean-language'
 import type { OpenDocument } from '../editor/open-document'
@@ -79,6 +80,8 @@ export class Workbench implements Disposable {
     private readonly info: AppInfo,
     private readonly settings: SettingsService,
     statusBar: StatusBar,
+    /** The `files` channel, when the early start subscribed before reading the first documents. */
+    fileEvents: HeldSubscription<FileEvent> = new HeldSubscription((listener) => backend.subscribe('files', {}, listener)),
   ) {
     const isMac = isMacPlatform()
     const d = this.disposables
@@ -251,7 +254,7 @@ export class Workbench implements Disposable {
     }
 
     d.add(backend.subscribe('server', {}, (ev) => this.states.update(ev)))
-    d.add(backend.subscribe('files', {}, (ev) => this.onFileEvent(ev)))
+    d.add(fileEvents.attach((ev) => this.onFileEvent(ev)))
     d.add(settings.onDidChange(() => this.applyAppearance()))
     d.add(this.group.onDidChangeActive(() => this.onActiveChanged()))
     d.add(backend.onConnectionState((state) => this.onConnectionState(state)))
