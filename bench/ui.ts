@@ -16,6 +16,8 @@ const REPS = Number(process.env.BENCH_UI_REPS ?? 5)
 const DIAGNOSTICS_REPS = Number(process.env.BENCH_UI_DIAGNOSTICS_REPS ?? 9)
 const SETTLE_MS = 1000
 const SMALL = 'theorem one : 1 = 1 := rfl\n'
+/** The start-up's file: one error, so the start also tells when Lean's first answer is on screen. */
+const START = 'theorem one : 1 = 1 := rfl\ntheorem bad : 2 = 3 := rfl\n'
 const BIG = Array.from({ length: 20_000 }, (_, i) => `theorem t${i} : ${i} = ${i} := rfl`).join('\n') + '\n'
 
 async function editorShows(page: Page, text: string): Promise<void> {
@@ -187,15 +189,19 @@ async function diagnostics(browser: Browser) {
   }
 }
 
-/** c. serve start → editor ready with a file open, vs a bare Monaco page from a bare Node server; d. memory. */
+/**
+ * c. serve start → editor ready with a file open, vs a bare Monaco page from a bare Node server; and, with no floor,
+ * serve start → the file's error from Lean drawn (how soon Lean's first answer reaches the screen); d. memory.
+ */
 async function startUp(browser: Browser) {
   const { build } = await import('vite')
   const out = mkdtempSync(join(tmpdir(), 'lectern-bench-floor-'))
   await build({ root: join(REPO, 'bench/floor'), logLevel: 'silent', build: { outDir: out, minify: true, emptyOutDir: true }, worker: { format: 'es' } })
   const file = join(out, 'Main.lean')
-  writeFileSync(file, SMALL)
+  writeFileSync(file, START)
   const app: number[] = []
   const bare: number[] = []
+  const firstError: number[] = []
   let idleRssKb: number | undefined
   // App and floor take turns, so a load that comes and goes on a shared machine weighs on both alike; each starts
   // after a pause, so neither pays for the teardown of the page and server before it (a closed page's processes
@@ -203,11 +209,13 @@ async function startUp(browser: Browser) {
   const settle = () => new Promise((r) => setTimeout(r, SETTLE_MS))
   for (let r = 0; r < REPS; r++) {
     await settle()
-    const served = await startServe({ 'Main.lean': SMALL }, ['Main.lean'])
+    const served = await startServe({ 'Main.lean': START }, ['Main.lean'])
     const page = await browser.newPage()
     await page.goto(served.url)
     await editorShows(page, 'theorem')
     app.push(Date.now() - served.startedAt)
+    await page.locator('.squiggly-error').first().waitFor({ state: 'attached', timeout: 60_000 })
+    firstError.push(Date.now() - served.startedAt)
     idleRssKb ??= rssKb(served.serve.pid as number)
     await page.close()
     await served.dispose()
@@ -225,11 +233,11 @@ async function startUp(browser: Browser) {
     server.kill('SIGTERM')
     await exited
   }
-  const electronStart = await electronStartUp(out, SMALL, REPS, SETTLE_MS).catch((err) => ({ error: String((err as Error)?.message ?? err) }))
+  const electronStart = await electronStartUp(out, START, REPS, SETTLE_MS).catch((err) => ({ error: String((err as Error)?.message ?? err) }))
   rmSync(out, { recursive: true, force: true })
   const a = stats(app)
   const b = stats(bare)
-  return { startUp: { app: a, bareMonaco: b, ratioP50: a.p50 / b.p50 }, electronStartUp: electronStart, idleRssKb }
+  return { startUp: { app: a, bareMonaco: b, ratioP50: a.p50 / b.p50, firstError: stats(firstError) }, electronStartUp: electronStart, idleRssKb }
 }
 
 async function memoryWith50Files(browser: Browser) {
@@ -300,7 +308,7 @@ export function uiTable(ui: any): Record<string, { value: string }> {
   const kw = ui.keystrokeToDidChangeServerWorking
   if (kw?.ratioP50 !== undefined) rows['UI key press→didChange p50 (ms), server working (its CPU; no target)'] = { value: keyRow(kw) }
   if (d?.ratioP50 !== undefined) rows['UI 5000 diagnostics write→screen p50 (ms), target ≤2×'] = { value: `${ms(d.writeToScreen.p50)} vs setModelMarkers ${ms(d.setModelMarkersFloor.p50)}; per publish ${(d.pairRatios ?? []).map((r: number) => `×${r.toFixed(2)}`).join(', ')} (median ×${d.ratioP50.toFixed(2)}); longest task begun after the write p50 ${ms(d.longestTaskMs.p50)} max ${ms(d.longestTaskMs.max)} (target none > 50); the edit's own task, running at the write: p50 ${ms(d.editTaskMs?.p50 ?? 0)}` }
-  if (s?.ratioP50 !== undefined) rows['UI serve start→editor ready p50 (ms), target ≤1.3×'] = { value: `${s.app.p50} vs bare Monaco ${s.bareMonaco.p50} (×${s.ratioP50.toFixed(2)})` }
+  if (s?.ratioP50 !== undefined) rows['UI serve start→editor ready p50 (ms), target ≤1.3×'] = { value: `${s.app.p50} vs bare Monaco ${s.bareMonaco.p50} (×${s.ratioP50.toFixed(2)}); Lean's first error drawn at ${s.firstError?.p50} (no floor)` }
   const e = ui.electronStartUp
   const electronRow = 'UI Electron start→editor ready p50 (ms), target ≤1.3×'
   if (e?.skipped) rows[electronRow] = { value: `not run: ${e.skipped}` }
