@@ -1,7 +1,8 @@
 // Renderer entry, kept small: it runs as soon as it is fetched, while the browser still fetches and compiles the
 // workbench's chunk (Monaco and all; most of a second on two cores, with the page's thread otherwise idle), so the
-// socket's handshake and the first answers fit in that gap instead of following it. The chunk itself is fetched from
-// the start (index.html preloads it: build/preload-dynamic-entry.ts). Nothing here may import Monaco or the workbench.
+// socket's handshake, the first answers and the first files (early-start.ts) fit in that gap instead of following it.
+// The chunk itself is fetched from the start (index.html preloads it: build/preload-dynamic-entry.ts).
+// Nothing here may import Monaco or the workbench.
 import { firstAnswers } from './early-start'
 import './fonts/load'
 import './styles/base.css'
