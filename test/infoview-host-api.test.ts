@@ -103,6 +103,17 @@ describe('infoview EditorApi host', () => {
     assert.notEqual(one.backend.callsOf('lean.request')[0].requestId, two.backend.callsOf('lean.request')[0].requestId)
   })
 
+  it('tells its owner each time the frame subscribes to notifications (its views have run their effects)', async () => {
+    let told = 0
+    const { api } = setup({ subscribed: () => told++ })
+    await api.subscribeServerNotifications('textDocument/publishDiagnostics')
+    await api.subscribeClientNotifications('textDocument/didClose')
+    assert.equal(told, 2)
+    await assert.rejects(api.subscribeClientNotifications('textDocument/hover'))
+    await api.unsubscribeServerNotifications('textDocument/publishDiagnostics')
+    assert.equal(told, 2, 'a refused subscription and an unsubscription tell nothing')
+  })
+
   it('reference-counts server notification subscriptions per method', async () => {
     const { backend, api, host } = setup()
     await api.subscribeServerNotifications('$/lean/custom')

@@ -28,6 +28,11 @@ export interface HostApiDeps {
   /** The infoview saved its settings (after they were persisted). */
   configSaved(config: Record<string, unknown>): void
   keydown(key: FrameKey): void
+  /**
+   * The frame subscribed to notifications: it does so from the effects of a view it has just rendered, so that view
+   * now listens for cursor moves too.
+   */
+  subscribed?(): void
 }
 
 const CLIENT_NOTIFICATIONS = new Set(['textDocument/didOpen', 'textDocument/didChange', 'textDocument/didClose'])
@@ -142,6 +147,7 @@ export class InfoviewHostApi implements Disposable {
       subscribeServerNotifications: async (method) => {
         this.alive()
         this.serverSubs.add(str(method, 'method'))
+        deps.subscribed?.()
       },
       unsubscribeServerNotifications: async (method) => {
         this.serverSubs.remove(str(method, 'method'))
@@ -151,6 +157,7 @@ export class InfoviewHostApi implements Disposable {
         const m = str(method, 'method')
         if (!CLIENT_NOTIFICATIONS.has(m)) throw { code: -32601, message: `Client notifications of ${m} are not forwarded.` }
         this.clientSubs.add(m)
+        deps.subscribed?.()
       },
       unsubscribeClientNotifications: async (method) => {
         this.clientSubs.remove(str(method, 'method'))

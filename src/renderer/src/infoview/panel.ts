@@ -109,6 +109,7 @@ export function createInfoviewPanel(container: HTMLElement, env: InfoviewHostEnv
       keydown: (key: FrameKey) => {
         container.dispatchEvent(new KeyboardEvent('keydown', { ...key, bubbles: true, cancelable: true }))
       },
+      subscribed: () => resendCursorSoon(),
     })
   let host = newHost()
 
@@ -133,6 +134,20 @@ export function createInfoviewPanel(container: HTMLElement, env: InfoviewHostEnv
     }
     cursorPending = false
     frameCall('changedCursorLocation', loc)
+  }
+
+  // The infoview reads the cursor when a view renders, but listens for moves only from that render's effects, which
+  // run later: a move in between is lost on its side (seen on a loaded machine: the goal of the line before stayed).
+  // The frame subscribes to notifications from those same effects, so the current location is sent again then (the
+  // same location again changes nothing).
+  let resendDue = false
+  const resendCursorSoon = (): void => {
+    if (resendDue) return
+    resendDue = true
+    setTimeout(() => {
+      resendDue = false
+      if (!disposed && cursor.current) sendCursor(cursor.current)
+    }, 0)
   }
 
   let locationWaiter: ((loc: Location) => void) | undefined
