@@ -1,6 +1,7 @@
 import { resolve } from 'node:path'
 import { defineConfig } from 'electron-vite'
 import { copyInfoviewDist } from './build/copy-infoview-dist'
+import { preloadDynamicEntry } from './build/preload-dynamic-entry'
 
 // Three builds: the main process (Electron entry + the plain-Node serve entry share the core),
 // the preload (CommonJS so it runs with the sandbox on), and the renderer (Monaco + infoview frame).
@@ -28,7 +29,7 @@ export default defineConfig({
   renderer: {
     root: resolve(__dirname, 'src/renderer'),
     base: './',
-    plugins: [copyInfoviewDist()],
+    plugins: [copyInfoviewDist(), preloadDynamicEntry()],
     build: {
       outDir: 'out/renderer',
       minify: true,

@@ -2,6 +2,8 @@
 // imports) from the start, or the page would wait for the entry to run before even asking for most of its code.
 import { describe, it } from 'node:test'
 import assert from 'node:assert/strict'
+import { existsSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { dynamicallyImported } from '../build/preload-dynamic-entry'
 
 const chunk = (fileName: string, imports: string[] = [], dynamicImports: string[] = []) => ({ type: 'chunk' as const, fileName, imports, dynamicImports })
@@ -23,5 +25,21 @@ describe('the chunks index.html preloads for its entry', () => {
   it('an entry with no dynamic import preloads nothing more', () => {
     const entry = chunk('assets/infoview.js', ['assets/shortcuts.js'])
     assert.deepEqual(dynamicallyImported(entry, { 'assets/infoview.js': entry, 'assets/shortcuts.js': chunk('assets/shortcuts.js') }), [])
+  })
+})
+
+// The plugin only helps when the renderer's build uses it: a build whose index.html lost these links still works, just
+// later (the chunk is asked for once the entry has run), so nothing else would notice.
+const BUILT = join(__dirname, '../out/renderer')
+const builtIndex = join(BUILT, 'index.html')
+
+describe('the built index.html', { skip: existsSync(builtIndex) ? false : 'no build (npx electron-vite build)' }, () => {
+  it('preloads every chunk its entry imports dynamically', () => {
+    const html = readFileSync(builtIndex, 'utf8')
+    const entry = /<script type="module" crossorigin src="\.\/(assets\/[^"]+\.js)"/.exec(html)?.[1]
+    assert.ok(entry, 'index.html has a module entry')
+    const imported = [...readFileSync(join(BUILT, entry), 'utf8').matchAll(/import\(`\.\/([^`]+\.js)`\)/g)].map((m) => `assets/${m[1]}`)
+    assert.ok(imported.some((f) => f.startsWith('assets/workbench-main-')), `the entry imports the workbench's chunk: ${imported.join(', ')}`)
+    for (const file of imported) assert.ok(html.includes(`<link rel="modulepreload" crossorigin href="./${file}">`), `${file} is preloaded`)
   })
 })
