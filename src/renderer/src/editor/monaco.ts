@@ -1,7 +1,7 @@
 // The one place Monaco is imported. Tree-shaken entries only (the root `monaco-editor` import would pull
 // every language and the TypeScript worker); the editor worker is bundled, so nothing is fetched at run time.
 import * as monaco from 'monaco-editor/editor'
-import 'monaco-editor/features/register.all'
+import './monaco-features'
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker'
 
 declare global {
