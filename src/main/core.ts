@@ -25,6 +25,8 @@ import { pickInstalledToolchain } from './toolchain/installed-toolchains'
 export const APP_VERSION = '0.1.0'
 /** A window that has not called for this long is done starting (its first file drawn, its first requests answered). */
 const WINDOW_QUIET_MS = 1000
+/** Files looked at for servers to start ahead: their projects are resolved one by one before the window asks. */
+const SERVERS_AHEAD_FILES = 8
 
 export interface CoreOptions {
   mode: 'electron' | 'serve'
@@ -156,6 +158,18 @@ export class Core {
    */
   startToolchainDiscoverySoon(): void {
     this.toolchain.startSoon(BACKGROUND_DISCOVERY_DELAY_MS, () => Date.now() - this.router.lastCallAt < WINDOW_QUIET_MS)
+  }
+
+  /**
+   * Starts the Lean servers of the files a window opens first (the launch files, the last session's tabs) while the
+   * window loads, instead of once it asks for them: Lean's start no longer waits for the page's. A server none of
+   * those files reaches is ended again (registry.prepare). Never throws.
+   */
+  async startLeanServersAhead(): Promise<void> {
+    const session = await this.workspace.session().catch(() => undefined)
+    const first = [...(this.options.launchFiles ?? []).map((f) => f.path), ...(session?.active ? [session.active] : []), ...(session?.openFiles ?? [])]
+    const lean = [...new Set(first.filter((path) => path.endsWith('.lean')))].slice(0, SERVERS_AHEAD_FILES)
+    for (const path of lean) await this.registry.prepare(path).catch((err) => console.warn(`Lean could not be started ahead for ${path}:`, err))
   }
 
   async dispose(): Promise<void> {

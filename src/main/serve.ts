@@ -39,6 +39,7 @@ async function main(): Promise<void> {
   core.infoviewUrl = bridge.frameUrl
   console.log(`Lectern is serving ${core.roots[0]}${core.scratch ? ' (scratch project)' : ''}`)
   console.log(`Open this URL in a browser: ${bridge.pageUrl}`)
+  void core.startLeanServersAhead()
   // The browser gets a one-time code instead of the token, so the token never sits in its address bar or history.
   if (args.openBrowser) openInBrowser(bridge.launchUrl())
 

@@ -172,6 +172,7 @@ export function startElectronApp(options: ElectronAppOptions = {}): void {
       onLayout: (layout) => void states.update(workspaceKey(), layout),
     })
     openWindow()
+    void core.startLeanServersAhead()
     // `lectern A B`: the first folder is the workspace, the others join it (multi-root).
     for (const folder of args.extraFolders) {
       void core.folders.add(folder).catch((err: unknown) => notify(`Could not add ${folder}: ${err instanceof Error ? err.message : String(err)}`))

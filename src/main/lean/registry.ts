@@ -36,6 +36,9 @@ export interface RegistryOptions {
   crashPolicy?: CrashPolicyOptions
 }
 
+/** How long a server started ahead of its files waits for one of them (a browser pointed at serve mode later). */
+const PREPARED_IDLE_MS = 60_000
+
 interface Entry {
   project: ProjectInfo
   server: ProjectServer
@@ -52,6 +55,7 @@ export class LeanServerRegistry {
   private readonly abandonment = new Abandonment()
   readonly keepAlive: RpcKeepAlive
   private readonly disposables = new DisposableStore()
+  private disposed = false
 
   constructor(private readonly options: RegistryOptions) {
     this.diagnostics = new DiagnosticsStore(options.hub)
@@ -96,6 +100,26 @@ export class LeanServerRegistry {
       this.pendingAttach.set(doc.uri, pending)
     }
     return pending
+  }
+
+  /**
+   * Starts the server of the project `path` belongs to ahead of its documents (a window is about to open it), so Lean
+   * loads while the window does. A server started so that no document reaches within `idleMs` is ended again.
+   */
+  async prepare(path: string, idleMs = PREPARED_IDLE_MS): Promise<void> {
+    const project = await resolveProjectRoot(path, this.options.workspaceRoots())
+    if (this.entries.has(project.root) || this.disposed) return
+    const entry = this.entryFor(project)
+    const timer = setTimeout(() => {
+      // A document on its way (its project still being resolved) may be one of this project's: the server stays.
+      const used = [...this.projectByUri.values()].includes(project.root) || this.pendingAttach.size > 0
+      if (used || this.entries.get(project.root) !== entry) return
+      this.entries.delete(project.root)
+      entry.disposables.dispose()
+      void entry.server.dispose('No file of its project was opened.')
+    }, idleMs)
+    timer.unref?.()
+    entry.disposables.add({ dispose: () => clearTimeout(timer) })
   }
 
   didSave(doc: OpenDocument): void {
@@ -215,6 +239,7 @@ export class LeanServerRegistry {
   }
 
   async dispose(): Promise<void> {
+    this.disposed = true
     this.disposables.dispose()
     this.keepAlive.dispose()
     await Promise.all([...this.entries.values()].map(async (e) => {
