@@ -1,6 +1,6 @@
-// The start-up floor: the same Monaco build entries the app uses (the editor, all its features such as find,
-// folding, hover and suggest, its worker), one editor, the file fetched from the server that served the page.
-// Nothing else (no workbench, no backend, no infoview).
+// The start-up floor: Monaco as it ships for bundlers (the editor entry, all its features such as find, folding, hover
+// and suggest, its worker), one editor, the file fetched from the server that served the page. Nothing else (no
+// workbench, no backend, no infoview). The app registers fewer features (src/renderer/src/editor/monaco-features.ts).
 import * as monaco from 'monaco-editor/editor'
 import 'monaco-editor/features/register.all'
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker'
