@@ -1,7 +1,7 @@
 // The editor features Lectern registers: Monaco's `features/register.all` less those no Lean server or Lectern
 // feature uses, which only cost start-up (parsed and run before the first file shows):
 // - inline completions (ghost text; Lean offers none; 240 KB, the largest contribution), colour picker, code lens,
-//   linked editing, drop/paste-as: no Lean provider for any of them;
+//   linked editing: no Lean provider for any of them;
 // - the diff editor's contributions (Lectern opens no diff editor), GPU rendering actions (experimental), the token
 //   inspector (a Monarch developer tool), the iPad keyboard button, Monaco's own high-contrast toggle (Settings has it).
 // The suggest widget is registered by the inline-completions contribution in Monaco's list, so it is imported here.
@@ -17,6 +17,8 @@ import 'monaco-editor/features/contextmenu/register'
 import 'monaco-editor/features/cursorUndo/register'
 import 'monaco-editor/features/dnd/register'
 import 'monaco-editor/features/documentSymbols/register'
+// Text dragged in from another window is inserted by its default drop provider.
+import 'monaco-editor/features/dropOrPasteInto/register'
 import 'monaco-editor/features/find/register'
 import 'monaco-editor/features/floatingMenu/register'
 import 'monaco-editor/features/folding/register'
