@@ -40,6 +40,11 @@ describe('the desktop app', () => {
     assert.deepEqual(info.launchFiles, [{ path: join(ws, 'A.lean'), line: 2, column: 3 }])
     assert.equal(info.mode, 'electron')
     assert.ok(!logged.some((l) => /bridge serves/.test(String(l))), 'the bridge is off unless asked for')
+    // The launch file's Lean server was started with the window, before the page opened any document.
+    const hasServer = () => call(win, 'lean.serverLog', { project: realWs }).then(() => true, () => false)
+    let started = await hasServer()
+    for (let i = 0; i < 100 && !started; i++) started = await new Promise((r) => setTimeout(r, 20)).then(hasServer)
+    assert.ok(started, "the launch file's project has a Lean server")
   })
 
   it('the menu carries the page commands with their shortcuts and enabled state; a click runs the command in the page', async () => {
