@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { Socket } from 'node:net'
-import type { Duplex } from 'node:stream'
+import { type Duplex, pipeline } from 'node:stream'
 import { WebSocket, WebSocketServer } from 'ws'
 import { PROTOCOL_VERSION } from '../../shared/api'
 import type { Core } from '../core'
@@ -17,7 +17,7 @@ import { infoviewFrameCsp, mainPageCsp, withFrameNonce } from './csp'
 import { BadEventRequest, type EventStreamOptions, EventStreams } from './event-stream'
 import { LspEndpoint, type LspEndpointOptions } from './lsp/endpoint'
 import { processTreeUsage } from './lsp/proc-tree'
-import { contentTypeOf, readStatic, resolveStatic } from './static-files'
+import { contentTypeOf, openStatic, readStatic, resolveStatic } from './static-files'
 
 export interface BridgeOptions {
   core: Core
@@ -194,27 +194,38 @@ export class Bridge {
   private async serveFile(res: ServerResponse, urlPath: string, frame: boolean): Promise<void> {
     const root = this.options.rendererDir
     const file = root ? resolveStatic(root, urlPath) : undefined
-    let body = file ? await readStatic(file) : undefined
-    if (!file || !body) return this.fail(res, 404, 'Not found.')
-    const type = contentTypeOf(file)
-    res.setHeader('Content-Type', type)
+    const type = file ? contentTypeOf(file) : ''
     res.setHeader('X-Content-Type-Options', 'nosniff')
     res.setHeader('Referrer-Policy', 'no-referrer')
-    if (frame) {
-      // The frame's origin is opaque ("null"): every module it loads is a cross-origin fetch.
-      res.setHeader('Access-Control-Allow-Origin', '*')
-      if (type.startsWith('text/html')) {
+    // The frame's origin is opaque ("null"): every module it loads is a cross-origin fetch.
+    if (frame) res.setHeader('Access-Control-Allow-Origin', '*')
+    if (file && type.startsWith('text/html')) {
+      // Pages are small and may be rewritten (the frame's nonce): read whole.
+      let body = await readStatic(file)
+      if (!body) return this.fail(res, 404, 'Not found.')
+      if (frame) {
         const nonce = newToken()
         body = withFrameNonce(body, nonce)
         res.setHeader('Content-Security-Policy', infoviewFrameCsp(this.origin, nonce))
+      } else {
+        res.setHeader('Content-Security-Policy', mainPageCsp(this.origin, `ws://127.0.0.1:${this.port}`))
+        res.setHeader('X-Frame-Options', 'DENY')
+        res.setHeader('Cache-Control', 'no-store')
       }
-    } else if (type.startsWith('text/html')) {
-      res.setHeader('Content-Security-Policy', mainPageCsp(this.origin, `ws://127.0.0.1:${this.port}`))
-      res.setHeader('X-Frame-Options', 'DENY')
-      res.setHeader('Cache-Control', 'no-store')
+      res.writeHead(200, { 'Content-Type': type })
+      return void res.end(body)
     }
-    res.writeHead(200)
-    res.end(body)
+    // Everything else is streamed: the browser starts compiling the workbench's 4 MB chunk as its first bytes
+    // arrive, instead of after the whole file has been read into memory here.
+    const opened = file ? await openStatic(file) : undefined
+    if (!opened) return this.fail(res, 404, 'Not found.')
+    res.writeHead(200, { 'Content-Type': type, 'Content-Length': opened.size })
+    if (res.req.method === 'HEAD') {
+      await opened.close().catch(() => undefined)
+      return void res.end()
+    }
+    // A client that goes away mid-file ends the stream (and closes the file); that is not an error here.
+    pipeline(opened.stream(), res, () => undefined)
   }
 
   private onUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {

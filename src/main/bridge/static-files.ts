@@ -1,6 +1,6 @@
 // Serves the built renderer from disk, confined to its folder, with content types that module loaders
 // (es-module-shims in the infoview frame) accept.
-import { promises as fs } from 'node:fs'
+import { promises as fs, type ReadStream } from 'node:fs'
 import { extname, join, normalize, sep } from 'node:path'
 
 const TYPES: Record<string, string> = {
@@ -42,6 +42,31 @@ export async function readStatic(path: string): Promise<Buffer | undefined> {
     if (!stat.isFile()) return undefined
     return await fs.readFile(path)
   } catch {
+    return undefined
+  }
+}
+
+/** A regular file opened for sending: its size now, and its bytes as a stream (which closes the file when done). */
+export interface OpenedStatic {
+  size: number
+  stream(): ReadStream
+  close(): Promise<void>
+}
+
+/**
+ * Opens `path` if it is a regular file. The size and the stream come from the same open file, so a rebuild that
+ * replaces it meanwhile cannot make them disagree.
+ */
+export async function openStatic(path: string): Promise<OpenedStatic | undefined> {
+  let handle: fs.FileHandle | undefined
+  try {
+    handle = await fs.open(path, 'r')
+    const stat = await handle.stat()
+    if (!stat.isFile()) throw new Error('not a file')
+    const opened = handle
+    return { size: stat.size, stream: () => opened.createReadStream(), close: () => opened.close() }
+  } catch {
+    await handle?.close().catch(() => undefined)
     return undefined
   }
 }

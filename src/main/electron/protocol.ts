@@ -2,8 +2,9 @@
 // CSPs as serve mode. The infoview frame's files are readable cross-origin: the frame's origin is opaque.
 import { protocol } from 'electron'
 import { randomBytes } from 'node:crypto'
+import { Readable } from 'node:stream'
 import { infoviewFrameCsp, mainPageCsp, withFrameNonce } from '../bridge/csp'
-import { contentTypeOf, readStatic, resolveStatic } from '../bridge/static-files'
+import { contentTypeOf, openStatic, readStatic, resolveStatic } from '../bridge/static-files'
 import { APP_ORIGIN } from '../shell/web-rules'
 
 export { APP_ORIGIN, isAppUrl } from '../shell/web-rules'
@@ -22,19 +23,30 @@ export function handleAppProtocol(rendererDir: string, bridgeWsOrigin: string | 
     const url = new URL(request.url)
     if (url.host !== 'lectern') return new Response('Not found', { status: 404 })
     const file = resolveStatic(rendererDir, url.pathname)
-    let body = file ? await readStatic(file) : undefined
-    if (!file || !body) return new Response('Not found', { status: 404 })
+    if (!file) return new Response('Not found', { status: 404 })
     const type = contentTypeOf(file)
     const headers: Record<string, string> = { 'Content-Type': type, 'X-Content-Type-Options': 'nosniff' }
     const isFrame = url.pathname === '/infoview.html' || url.pathname.startsWith('/infoview/') || url.pathname.startsWith('/assets/')
     if (isFrame) headers['Access-Control-Allow-Origin'] = '*'
-    if (type.startsWith('text/html') && url.pathname === '/infoview.html') {
-      const nonce = randomBytes(18).toString('base64url')
-      body = withFrameNonce(body, nonce)
-      headers['Content-Security-Policy'] = infoviewFrameCsp(APP_ORIGIN, nonce)
-    } else if (type.startsWith('text/html')) {
-      headers['Content-Security-Policy'] = mainPageCsp(APP_ORIGIN, bridgeWsOrigin ?? '')
+    if (type.startsWith('text/html')) {
+      // Pages are small and may be rewritten (the frame's nonce). Their CSP is this header only: index.html has no
+      // CSP meta tag (it would hold the preload scanner).
+      let body = await readStatic(file)
+      if (!body) return new Response('Not found', { status: 404 })
+      if (url.pathname === '/infoview.html') {
+        const nonce = randomBytes(18).toString('base64url')
+        body = withFrameNonce(body, nonce)
+        headers['Content-Security-Policy'] = infoviewFrameCsp(APP_ORIGIN, nonce)
+      } else {
+        headers['Content-Security-Policy'] = mainPageCsp(APP_ORIGIN, bridgeWsOrigin ?? '')
+      }
+      return new Response(new Uint8Array(body), { status: 200, headers })
     }
-    return new Response(new Uint8Array(body), { status: 200, headers })
+    // The rest is streamed, so the page compiles the workbench's chunk as it arrives; a request the page abandons
+    // cancels the stream, which closes the file.
+    const opened = await openStatic(file)
+    if (!opened) return new Response('Not found', { status: 404 })
+    headers['Content-Length'] = String(opened.size)
+    return new Response(Readable.toWeb(opened.stream()) as ReadableStream<Uint8Array>, { status: 200, headers })
   })
 }
