@@ -42,4 +42,16 @@ describe('the built index.html', { skip: existsSync(builtIndex) ? false : 'no bu
     assert.ok(imported.some((f) => f.startsWith('assets/workbench-main-')), `the entry imports the workbench's chunk: ${imported.join(', ')}`)
     for (const file of imported) assert.ok(html.includes(`<link rel="modulepreload" crossorigin href="./${file}">`), `${file} is preloaded`)
   })
+
+  // Chromium opens six connections to a host; the seventh request waits for one. Fonts matter only once the chunk
+  // has run, and a CSP meta tag holds every preload until the parser reaches it (the CSP is a header instead).
+  it('asks for the workbench chunk among its first six requests, before the fonts, with no CSP meta tag', () => {
+    const html = readFileSync(builtIndex, 'utf8')
+    const requests = [...html.matchAll(/<(?:script|link)\b[^>]*\b(?:src|href)="\.\/(assets\/[^"]+)"/g)].map((m) => m[1])
+    const workbench = requests.findIndex((f) => /^assets\/workbench-main-[^/]+\.js$/.test(f))
+    assert.ok(workbench >= 0 && workbench < 6, `the workbench chunk is request ${workbench + 1} of: ${requests.join(', ')}`)
+    const firstFont = requests.findIndex((f) => f.endsWith('.woff2'))
+    assert.ok(firstFont > workbench, 'the fonts come after it')
+    assert.doesNotMatch(html, /http-equiv=["']?content-security-policy/i)
+  })
 })
