@@ -53,6 +53,10 @@ export interface OpenedStatic {
   close(): Promise<void>
 }
 
+// Read in pieces of 1 MiB, not the stream default of 64 KiB: the workbench's 3.9 MB chunk is then 4 reads and socket
+// writes instead of 60, which cost the core ~14 ms of CPU per page load, while the page compiles on the same two cores.
+const STREAM_CHUNK_BYTES = 1 << 20
+
 /**
  * Opens `path` if it is a regular file. The size and the stream come from the same open file, so a rebuild that
  * replaces it meanwhile cannot make them disagree.
@@ -64,7 +68,7 @@ export async function openStatic(path: string): Promise<OpenedStatic | undefined
     const stat = await handle.stat()
     if (!stat.isFile()) throw new Error('not a file')
     const opened = handle
-    return { size: stat.size, stream: () => opened.createReadStream(), close: () => opened.close() }
+    return { size: stat.size, stream: () => opened.createReadStream({ highWaterMark: STREAM_CHUNK_BYTES }), close: () => opened.close() }
   } catch {
     await handle?.close().catch(() => undefined)
     return undefined
