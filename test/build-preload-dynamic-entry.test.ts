@@ -4,7 +4,7 @@ import { describe, it } from 'node:test'
 import assert from 'node:assert/strict'
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { dynamicallyImported } from '../build/preload-dynamic-entry'
+import { dynamicallyImported, stylesheetsOf } from '../build/preload-dynamic-entry'
 
 const chunk = (fileName: string, imports: string[] = [], dynamicImports: string[] = []) => ({ type: 'chunk' as const, fileName, imports, dynamicImports })
 
@@ -20,6 +20,17 @@ describe('the chunks index.html preloads for its entry', () => {
       'assets/workbench-main.css': { type: 'asset' as const, fileName: 'assets/workbench-main.css' },
     }
     assert.deepEqual(dynamicallyImported(entry, bundle), ['assets/workbench-main.js', 'assets/shortcuts.js', 'assets/shared.js'])
+  })
+
+  it("links those chunks' stylesheets, less what the entry already links, each once", () => {
+    const css = (...files: string[]) => ({ viteMetadata: { importedCss: new Set(files) } })
+    const entry = { ...chunk('assets/index.js', [], ['assets/workbench-main.js']), ...css('assets/index.css') }
+    const bundle = {
+      'assets/index.js': entry,
+      'assets/workbench-main.js': { ...chunk('assets/workbench-main.js', ['assets/shortcuts.js']), ...css('assets/monaco.css', 'assets/index.css') },
+      'assets/shortcuts.js': { ...chunk('assets/shortcuts.js'), ...css('assets/monaco.css', 'assets/shortcuts.css') },
+    }
+    assert.deepEqual(stylesheetsOf(entry, dynamicallyImported(entry, bundle), bundle), ['assets/monaco.css', 'assets/shortcuts.css'])
   })
 
   it('an entry with no dynamic import preloads nothing more', () => {
@@ -41,6 +52,21 @@ describe('the built index.html', { skip: existsSync(builtIndex) ? false : 'no bu
     const imported = [...readFileSync(join(BUILT, entry), 'utf8').matchAll(/import\(`\.\/([^`]+\.js)`\)/g)].map((m) => `assets/${m[1]}`)
     assert.ok(imported.some((f) => f.startsWith('assets/workbench-main-')), `the entry imports the workbench's chunk: ${imported.join(', ')}`)
     for (const file of imported) assert.ok(html.includes(`<link rel="modulepreload" crossorigin href="./${file}">`), `${file} is preloaded`)
+  })
+
+  // Vite's loader adds a link for each of the import's dependencies not yet linked, and waits for a stylesheet's load
+  // before the import runs: with all of them in the page from the start, it has nothing to add or wait for.
+  it("links every file the entry's dynamic import depends on, stylesheets as stylesheets", () => {
+    const html = readFileSync(builtIndex, 'utf8')
+    const entry = /<script type="module" crossorigin src="\.\/(assets\/[^"]+\.js)"/.exec(html)?.[1] as string
+    const deps = /__vite__mapDeps=.*?\[("[^\]]*")\]/.exec(readFileSync(join(BUILT, entry), 'utf8'))?.[1]
+    assert.ok(deps, "the entry lists its import's dependencies")
+    const files = deps.split(',').map((f) => `assets/${JSON.parse(f).replace(/^\.\//, '')}`)
+    assert.ok(files.some((f) => f.endsWith('.css')), `the workbench brings stylesheets: ${files.join(', ')}`)
+    for (const file of files) {
+      const rel = file.endsWith('.css') ? 'stylesheet' : 'modulepreload'
+      assert.ok(html.includes(`<link rel="${rel}" crossorigin href="./${file}">`), `${file} is linked as ${rel}`)
+    }
   })
 
   // Chromium opens six connections to a host; the seventh request waits for one. Fonts matter only once the chunk
