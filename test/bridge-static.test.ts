@@ -1,5 +1,5 @@
 // The bridge serving the renderer's files over a real socket: the page's security headers (its only CSP: the HTML
-// carries none, see src/renderer/index.html), big assets streamed whole, HEAD, and clients that leave mid-file.
+// carries none, see src/renderer/index.html), what the browser may cache, big assets streamed whole, HEAD, and clients that leave mid-file.
 import assert from 'node:assert/strict'
 import { randomBytes } from 'node:crypto'
 import { mkdirSync, mkdtempSync, readdirSync, readlinkSync, rmSync, writeFileSync } from 'node:fs'
@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { after, before, test } from 'node:test'
 import { Bridge } from '../src/main/bridge/bridge'
+import { isContentHashed } from '../src/main/bridge/static-files'
 import { type Harness, startCore, waitFor } from './helpers/core-harness'
 
 let h: Harness
@@ -21,6 +22,7 @@ before(async () => {
   mkdirSync(join(renderer, 'assets', 'folder.js'), { recursive: true })
   writeFileSync(join(renderer, 'index.html'), '<!doctype html><title>t</title>')
   writeFileSync(join(renderer, 'assets', 'big.js'), BIG)
+  writeFileSync(join(renderer, 'assets', 'workbench-main-BC8TpP4c.js'), 'export {}\n')
   h = await startCore({ files: { 'A.lean': '#eval 1\n' } })
   bridge = new Bridge({ core: h.core, rendererDir: renderer })
   await bridge.listen()
@@ -44,6 +46,18 @@ test('the page is served with a strict CSP, no framing and no caching', async ()
   assert.deepEqual(directives.get('frame-src'), [bridge.origin])
   assert.equal(res.headers.get('x-frame-options'), 'DENY')
   assert.equal(res.headers.get('cache-control'), 'no-store')
+})
+
+test('a file whose name carries its content hash may be kept by the browser; any other file, not', async () => {
+  const hashed = await fetch(withToken('/assets/workbench-main-BC8TpP4c.js'))
+  assert.equal(hashed.status, 200)
+  assert.equal(hashed.headers.get('cache-control'), 'private, max-age=31536000, immutable')
+  const plain = await fetch(withToken('/assets/big.js'), { method: 'HEAD' })
+  assert.equal(plain.status, 200)
+  assert.equal(plain.headers.get('cache-control'), null, 'a name without a hash may change: revalidated by default')
+  assert.equal(isContentHashed('/assets/dejavu-mono-latin-400-normal-CC484euo.woff2'), true)
+  assert.equal(isContentHashed('/infoview/index.production.min.js'), false, "the infoview's own files are not renamed per build")
+  assert.equal(isContentHashed('/index.html'), false)
 })
 
 test('a big asset arrives whole, with its length and type; HEAD gives the length without the body', async () => {

@@ -17,7 +17,7 @@ import { infoviewFrameCsp, mainPageCsp, withFrameNonce } from './csp'
 import { BadEventRequest, type EventStreamOptions, EventStreams } from './event-stream'
 import { LspEndpoint, type LspEndpointOptions } from './lsp/endpoint'
 import { processTreeUsage } from './lsp/proc-tree'
-import { contentTypeOf, openStatic, readStatic, resolveStatic } from './static-files'
+import { contentTypeOf, isContentHashed, openStatic, readStatic, resolveStatic } from './static-files'
 
 export interface BridgeOptions {
   core: Core
@@ -219,6 +219,7 @@ export class Bridge {
     // arrive, instead of after the whole file has been read into memory here.
     const opened = file ? await openStatic(file) : undefined
     if (!opened) return this.fail(res, 404, 'Not found.')
+    if (isContentHashed(urlPath)) res.setHeader('Cache-Control', 'private, max-age=31536000, immutable')
     res.writeHead(200, { 'Content-Type': type, 'Content-Length': opened.size })
     if (res.req.method === 'HEAD') {
       await opened.close().catch(() => undefined)
