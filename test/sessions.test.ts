@@ -4,6 +4,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { test } from 'node:test'
+import { writeAtomic } from '../src/main/workspace/files'
 import { SessionStore } from '../src/main/workspace/sessions'
 
 test('two Lecterns on one user data folder keep each other\'s workspaces; a quick series of changes ends with the last', async (t) => {
@@ -24,6 +25,30 @@ test('two Lecterns on one user data folder keep each other\'s workspaces; a quic
   await first.flush()
   assert.deepEqual(await second.get('/w/a'), { openFiles: ['/w/a/1.lean', '/w/a/2.lean'], active: '/w/a/2.lean' })
   assert.deepEqual(await first.get('/w/none'), { openFiles: [] })
+})
+
+test('changes told while a write is under way are written together, once, the latest winning', async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'lectern-sessions-'))
+  t.after(() => rmSync(dir, { recursive: true, force: true }))
+  const file = join(dir, 'workspace-sessions.json')
+  const written: string[][] = []
+  const store = new SessionStore(file, async (path, text) => {
+    written.push(Object.keys(JSON.parse(text)))
+    await new Promise((r) => setTimeout(r, 50)) // a slow disk: the burst below arrives while this write is under way
+    return writeAtomic(path, text)
+  })
+  const first = store.remember('/w/a', { openFiles: ['/w/a/A.lean'] })
+  await new Promise((r) => setTimeout(r, 10))
+  // A restore reopening tabs one after another, in two workspaces' windows.
+  const burst = [1, 2, 3, 4].map((n) => store.remember('/w/a', { openFiles: Array.from({ length: n }, (_, i) => `/w/a/${i}.lean`) }))
+  burst.push(store.remember('/w/b', { openFiles: ['/w/b/B.lean'] }))
+  await first
+  assert.deepEqual(await new SessionStore(file).get('/w/a'), { openFiles: ['/w/a/A.lean'] }, 'the first change is on disk when its call resolves')
+  await Promise.all(burst)
+  assert.equal(written.length, 2, 'the first change, then the whole burst')
+  assert.deepEqual(written[1].sort(), ['/w/a', '/w/b'])
+  assert.deepEqual(await new SessionStore(file).get('/w/a'), { openFiles: ['/w/a/0.lean', '/w/a/1.lean', '/w/a/2.lean', '/w/a/3.lean'] })
+  assert.deepEqual(await new SessionStore(file).get('/w/b'), { openFiles: ['/w/b/B.lean'] })
 })
 
 test('a damaged session file is started afresh, never a reason to fail', async (t) => {

@@ -45,8 +45,16 @@ function parseGroups(value: unknown): EditorGroupSession[] | undefined {
 export class SessionStore {
   /** Read-modify-writes run one after another, so a quick tab switch cannot land before the change it followed. */
   private writing: Promise<void> = Promise.resolve()
+  /** What was told since the queued write was planned, by workspace: a burst of changes is one write. */
+  private readonly pending = new Map<string, StoredSession>()
+  /** The write that will take `pending`, not yet started. */
+  private queued: Promise<void> | undefined
 
-  constructor(private readonly file: string) {}
+  constructor(
+    private readonly file: string,
+    /** Writes the file (atomically, synced): the one seam the tests count. */
+    private readonly write: (path: string, text: string) => Promise<unknown> = writeAtomic,
+  ) {}
 
   async get(root: string): Promise<RememberedSession> {
     const found = (await this.load())[root]
@@ -54,20 +62,31 @@ export class SessionStore {
     return { openFiles: found.openFiles, ...(found.active ? { active: found.active } : {}), ...(found.groups ? { groups: found.groups } : {}) }
   }
 
+  /**
+   * Resolves once a write that includes this session is on disk. A session told while another write is under way joins
+   * the next one with any others told meanwhile (a restore reopening tab after tab, a Close All): one synced write
+   * each time instead of one per change, the latest session of each workspace winning.
+   */
   remember(root: string, session: RememberedSession): Promise<void> {
     const { openFiles, active } = tidy(session)
     const groups = tidyGroups(session.groups)
+    this.pending.set(root, { openFiles, ...(active ? { active } : {}), ...(groups ? { groups } : {}), usedAt: Date.now() })
+    if (!this.queued) this.queued = this.writing = this.writing.catch(() => undefined).then(() => this.writePending())
+    return this.queued
+  }
+
+  private async writePending(): Promise<void> {
+    this.queued = undefined
+    const told = [...this.pending]
+    this.pending.clear()
     // Read again each time: another Lectern (a second serve, the desktop app) may share the user data folder.
-    this.writing = this.writing.catch(() => undefined).then(async () => {
-      const sessions = await this.load()
-      sessions[root] = { openFiles, ...(active ? { active } : {}), ...(groups ? { groups } : {}), usedAt: Date.now() }
-      // Forget the least recently used workspaces past the cap.
-      const roots = Object.keys(sessions).sort((a, b) => sessions[b].usedAt - sessions[a].usedAt)
-      for (const old of roots.slice(MAX_WORKSPACES)) delete sessions[old]
-      await fs.mkdir(dirname(this.file), { recursive: true })
-      await writeAtomic(this.file, `${JSON.stringify(sessions, null, 1)}\n`)
-    })
-    return this.writing
+    const sessions = await this.load()
+    for (const [root, session] of told) sessions[root] = session
+    // Forget the least recently used workspaces past the cap.
+    const roots = Object.keys(sessions).sort((a, b) => sessions[b].usedAt - sessions[a].usedAt)
+    for (const old of roots.slice(MAX_WORKSPACES)) delete sessions[old]
+    await fs.mkdir(dirname(this.file), { recursive: true })
+    await this.write(this.file, `${JSON.stringify(sessions, null, 1)}\n`)
   }
 
   /** Waits for the last write (on shutdown). */
