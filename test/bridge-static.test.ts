@@ -2,7 +2,7 @@
 // carries none, see src/renderer/index.html), what the browser may cache, big assets streamed whole, HEAD, and clients that leave mid-file.
 import assert from 'node:assert/strict'
 import { randomBytes } from 'node:crypto'
-import { mkdirSync, mkdtempSync, readdirSync, readlinkSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readdirSync, readlinkSync, rmSync, truncateSync, writeFileSync } from 'node:fs'
 import { request } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -108,4 +108,25 @@ test('clients that leave mid-file leave no file open, and the bridge serves on',
   const res = await fetch(withToken('/assets/big.js'))
   assert.ok(Buffer.from(await res.arrayBuffer()).equals(BIG))
   assert.deepEqual(warnings.filter((w) => /garbage collection/i.test(w)), [])
+})
+
+test('a file cut short while it is sent fails the load instead of ending it short', async () => {
+  // A rebuild that rewrites a chunk in place while a page loads it: the browser must see a failed request (and load
+  // it again), never a response that ends cleanly with part of a script.
+  const path = join(renderer, 'assets', 'rebuilt.js')
+  writeFileSync(path, BIG)
+  const outcome = await new Promise<string>((resolve) => {
+    const req = request(withToken('/assets/rebuilt.js'), (res) => {
+      let received = 0
+      res.once('data', () => truncateSync(path, 1024))
+      res.on('data', (d: Buffer) => (received += d.length))
+      res.on('end', () => resolve(`ended after ${received} of ${BIG.length} bytes`))
+      res.on('error', () => resolve('failed'))
+      res.on('aborted', () => resolve('failed'))
+    })
+    req.on('error', () => resolve('failed'))
+    req.end()
+  })
+  assert.equal(outcome, 'failed')
+  assert.equal((await fetch(withToken('/assets/rebuilt.js'))).headers.get('content-length'), '1024', 'the next load gets the file as it is now')
 })

@@ -3,7 +3,7 @@
 import './helpers/use-fake-electron'
 import assert from 'node:assert/strict'
 import { randomBytes } from 'node:crypto'
-import { mkdirSync, mkdtempSync, readdirSync, readlinkSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readdirSync, readlinkSync, rmSync, truncateSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { after, before, test } from 'node:test'
@@ -62,4 +62,16 @@ test('a response the page abandons closes its file', async () => {
   assert.equal(bigOpen(), 1, 'the file is open while it is sent')
   await reader.cancel()
   await waitFor(() => bigOpen() === 0, 'the file to be closed')
+})
+
+test('a file cut short while it is sent errors the stream instead of ending it short', async () => {
+  const path = join(renderer, 'assets', 'rebuilt.js')
+  writeFileSync(path, BIG)
+  const res = await get('app://lectern/assets/rebuilt.js')
+  const reader = res.body!.getReader()
+  await reader.read()
+  truncateSync(path, 1024)
+  await assert.rejects(async () => {
+    for (;;) if ((await reader.read()).done) break
+  }, /changed while it was sent/)
 })

@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { Socket } from 'node:net'
-import { type Duplex, pipeline } from 'node:stream'
+import type { Duplex } from 'node:stream'
 import { WebSocket, WebSocketServer } from 'ws'
 import { PROTOCOL_VERSION } from '../../shared/api'
 import type { Core } from '../core'
@@ -17,7 +17,7 @@ import { infoviewFrameCsp, mainPageCsp, withFrameNonce } from './csp'
 import { BadEventRequest, type EventStreamOptions, EventStreams } from './event-stream'
 import { LspEndpoint, type LspEndpointOptions } from './lsp/endpoint'
 import { processTreeUsage } from './lsp/proc-tree'
-import { contentTypeOf, isContentHashed, openStatic, readStatic, resolveStatic } from './static-files'
+import { contentTypeOf, isContentHashed, openStatic, readStatic, resolveStatic, sendStatic } from './static-files'
 
 export interface BridgeOptions {
   core: Core
@@ -225,8 +225,8 @@ export class Bridge {
       await opened.close().catch(() => undefined)
       return void res.end()
     }
-    // A client that goes away mid-file ends the stream (and closes the file); that is not an error here.
-    pipeline(opened.stream(), res, () => undefined)
+    // A client that goes away mid-file stops the send (and the file is closed); that is not an error here.
+    return sendStatic(opened, res)
   }
 
   private onUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {

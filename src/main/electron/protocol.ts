@@ -2,9 +2,8 @@
 // CSPs as serve mode. The infoview frame's files are readable cross-origin: the frame's origin is opaque.
 import { protocol } from 'electron'
 import { randomBytes } from 'node:crypto'
-import { Readable } from 'node:stream'
 import { infoviewFrameCsp, mainPageCsp, withFrameNonce } from '../bridge/csp'
-import { contentTypeOf, openStatic, readStatic, resolveStatic } from '../bridge/static-files'
+import { contentTypeOf, openStatic, readStatic, resolveStatic, staticWebStream } from '../bridge/static-files'
 import { APP_ORIGIN } from '../shell/web-rules'
 
 export { APP_ORIGIN, isAppUrl } from '../shell/web-rules'
@@ -47,6 +46,6 @@ export function handleAppProtocol(rendererDir: string, bridgeWsOrigin: string | 
     const opened = await openStatic(file)
     if (!opened) return new Response('Not found', { status: 404 })
     headers['Content-Length'] = String(opened.size)
-    return new Response(Readable.toWeb(opened.stream()) as ReadableStream<Uint8Array>, { status: 200, headers })
+    return new Response(staticWebStream(opened), { status: 200, headers })
   })
 }
